@@ -1,0 +1,132 @@
+"""The one model interface every other module depends on.
+
+A `StructuredLLM` takes an `LLMRequest` (chat messages, a pydantic response model, a
+validation context) and returns the validated object plus the tokens it cost. Nothing here
+imports a provider SDK: `openai_backend` implements the protocol with openai + instructor,
+`testing.FakeLLM` implements it for unit tests, and `cache` and `budget` wrap any of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar
+
+from pydantic import BaseModel
+
+from summarizer.errors import BudgetExceeded, SummarizerError
+from summarizer.schemas import Usage
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class LLMRequest(Generic[T]):
+    """One structured request. `context` reaches the response model's validators."""
+
+    task: str
+    prompt_version: str
+    messages: list[dict[str, str]]
+    response_model: type[T]
+    context: dict[str, Any] = field(default_factory=dict)
+    max_reasks: int = 2
+    max_output_tokens: int | None = None
+
+    def fingerprint(self, model: str) -> str:
+        """Cache key: (model, prompt version, response schema, input)."""
+        payload = {
+            "model": model,
+            "task": self.task,
+            "prompt_version": self.prompt_version,
+            "schema": self.response_model.model_json_schema(),
+            "messages": self.messages,
+        }
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()
+
+    def estimated_prompt_tokens(self) -> int:
+        """A cheap upper-ish estimate (4 characters a token) used to stop before a budget is passed."""
+        chars = sum(len(m.get("content", "")) for m in self.messages)
+        return chars // 4 + 16 * len(self.messages)
+
+
+@dataclass
+class LLMResult(Generic[T]):
+    value: T
+    usage: Usage
+
+
+class LLMCallFailed(SummarizerError):
+    """A request failed for good: transport retries or validation re-asks ran out.
+
+    `usage` holds what the failed attempts cost, so totals stay honest.
+    """
+
+    def __init__(self, message: str, usage: Usage | None = None) -> None:
+        super().__init__(message)
+        self.usage = usage or Usage()
+
+
+class StructuredLLM(Protocol):
+    @property
+    def model_name(self) -> str: ...
+
+    @property
+    def backend(self) -> str: ...
+
+    def complete(self, request: LLMRequest[T]) -> LLMResult[T]: ...
+
+
+class TokenBudget:
+    """A run-wide token allowance, shared by threads. Retries and re-asks count against it."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self._spent = 0
+        self._lock = threading.Lock()
+
+    @property
+    def spent(self) -> int:
+        return self._spent
+
+    def check(self, request: LLMRequest[Any]) -> None:
+        if self.limit is None:
+            return
+        with self._lock:
+            needed = request.estimated_prompt_tokens() + (request.max_output_tokens or 0)
+            if self._spent + needed > self.limit:
+                raise BudgetExceeded(
+                    f"token budget {self.limit} reached ({self._spent} spent, next call needs ~{needed})"
+                )
+
+    def charge(self, usage: Usage) -> None:
+        with self._lock:
+            self._spent += usage.total_tokens
+
+
+class BudgetedLLM:
+    """Wraps a model so that no call starts once the budget could be exceeded."""
+
+    def __init__(self, inner: StructuredLLM, budget: TokenBudget) -> None:
+        self.inner = inner
+        self.budget = budget
+
+    @property
+    def model_name(self) -> str:
+        return self.inner.model_name
+
+    @property
+    def backend(self) -> str:
+        return self.inner.backend
+
+    def complete(self, request: LLMRequest[T]) -> LLMResult[T]:
+        self.budget.check(request)
+        try:
+            result = self.inner.complete(request)
+        except LLMCallFailed as failed:
+            self.budget.charge(failed.usage)
+            raise
+        self.budget.charge(result.usage)
+        return result

@@ -1,0 +1,57 @@
+"""Run settings: flags win over environment variables, which win over defaults."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+Strategy = Literal["auto", "sentences", "candidates", "rules"]
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint; None: embedded")
+    api_key: SecretStr | None = None
+    model: str | None = None
+    mode: Literal["tools", "json", "md_json", "json_schema"] | None = Field(
+        default=None, description="instructor mode; None = 'tools' for endpoints, 'json_schema' embedded"
+    )
+    llm: Literal["auto", "none"] = Field(default="auto", description="'none': rules only, no model at all")
+    strategy: Strategy = Field(
+        default="auto",
+        description="'sentences': the model reads numbered sentences and extracts; 'candidates': code "
+        "finds candidates and the model labels them; 'rules': no model. 'auto': candidates for the "
+        "embedded model, sentences for endpoints",
+    )
+    timeout: float = Field(default=120.0, gt=0, description="seconds per HTTP request")
+    max_retries: int = Field(default=4, ge=0, description="transport retries per request")
+    max_reasks: int = Field(default=2, ge=0, description="validation re-asks per request")
+    concurrency: int = Field(default=1, ge=1, description="documents extracted at once")
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    max_tokens_total: int | None = Field(default=None, gt=0, description="token budget for the run")
+    summary: bool = Field(default=True, description="False: deterministic summary, no summary call")
+    chunk_sentences: int = Field(default=40, ge=4, description="sentences per extraction request")
+    chunk_overlap: int = Field(default=4, ge=0)
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Settings:
+        """OPENAI_BASE_URL / OPENAI_API_KEY / SUMMARIZER_MODEL, then explicit overrides (None = unset)."""
+        values: dict[str, Any] = {
+            "base_url": os.environ.get("OPENAI_BASE_URL") or None,
+            "api_key": os.environ.get("OPENAI_API_KEY") or None,
+            "model": os.environ.get("SUMMARIZER_MODEL") or None,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(values)
+
+    def resolved_strategy(self, backend: str) -> Strategy:
+        if self.llm == "none":
+            return "rules"
+        if self.strategy != "auto":
+            return self.strategy
+        return "candidates" if backend == "embedded" else "sentences"

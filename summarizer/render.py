@@ -1,0 +1,493 @@
+"""Reports as text: the public JSON, and Markdown a person can read and act on.
+
+Also holds what every renderer shares: readable interval formatting ("11–19", "≥21",
+"~80%") and `ReportIndex`, which groups a report's items by linked event once so that
+renderers never search lists per item. No LLM, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from summarizer.schemas import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictSide,
+    Document,
+    Estimate,
+    Event,
+    LinkedEvent,
+    Number,
+    Quantity,
+    Quote,
+    Report,
+    Span,
+    Usage,
+)
+
+PERCENT_UNITS = frozenset({"percent", "per cent", "%", "pct"})
+
+CONFLICT_TITLES: dict[ConflictKind, str] = {
+    ConflictKind.CROSS_DOCUMENT: "Sources disagree",
+    ConflictKind.WITHIN_DOCUMENT_RANGE: "Range within one source",
+    ConflictKind.REVISION: "Revised figure",
+    ConflictKind.PART_TOTAL_TENSION: "Parts and total do not add up",
+}
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def format_number(value: Number, unit: str | None = None) -> str:
+    """12000 -> "12,000"; 3.0 -> "3"; 2.5 -> "2.5"; with unit "percent" -> "80%"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) else f"{round(value, 2):,}"
+    if unit is None:
+        return text
+    return f"{text}%" if unit.lower() in PERCENT_UNITS else f"{text} {unit}"
+
+
+def format_interval(low: Number | None, high: Number | None, unit: str | None = None) -> str:
+    """An inclusive interval: 11..19 -> "11–19", 21..None -> "≥21", None..40 -> "≤40"."""
+    if low is None and high is None:
+        return "unspecified"
+    if low is None:
+        assert high is not None
+        return f"≤{format_number(high, unit)}"
+    if high is None:
+        return f"≥{format_number(low, unit)}"
+    if low == high:
+        return format_number(low, unit)
+    return f"{format_number(low)}–{format_number(high, unit)}"
+
+
+def format_quantity(quantity: Quantity) -> str:
+    """The interval plus what the source's wording adds: "≤40 (nearly 40)", "~80", "≥12 (dozens)"."""
+    unit = quantity.unit
+    unbounded = quantity.low is None and quantity.high is None
+    exact = quantity.low is not None and quantity.low == quantity.high
+    if unbounded and quantity.nominal is not None:
+        figure = format_number(quantity.nominal, unit)
+        text = f"~{figure}" if quantity.approximate else figure
+    elif exact and quantity.approximate:
+        text = f"~{format_interval(quantity.low, quantity.high, unit)}"
+    else:
+        text = format_interval(quantity.low, quantity.high, unit)
+        if quantity.approximate:
+            hedge = quantity.hedge or "about"
+            if quantity.nominal is not None:
+                text += f" ({hedge} {format_number(quantity.nominal, unit)})"
+            else:
+                text += f" ({hedge})"
+    if quantity.vague:
+        text += f" ({quantity.vague})"
+    return text
+
+
+def humanize(name: str) -> str:
+    """snake_case metric names for people: "people_without_power" -> "people without power"."""
+    return name.replace("_", " ")
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+UNLINKED = "__unlinked__"
+"""Group key for items that belong to no linked event."""
+
+
+@dataclass
+class EventGroup:
+    """Everything the report says about one linked event (or about none: `linked` is None)."""
+
+    key: str
+    linked: LinkedEvent | None
+    claims: list[Claim] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    estimates: list[Estimate] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.claims or self.conflicts or self.estimates)
+
+
+class ReportIndex:
+    """Lookups over a report, built once in linear time."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.documents: dict[str, Document] = {d.id: d for d in report.documents}
+        self.claims: dict[str, Claim] = {c.id: c for c in report.claims}
+        self.events: dict[str, Event] = {e.id: e for e in report.events}
+        self.linked_of_event: dict[str, str] = {
+            member: linked.id for linked in report.linked_events for member in linked.members
+        }
+        self.groups: dict[str, EventGroup] = {
+            linked.id: EventGroup(key=linked.id, linked=linked) for linked in report.linked_events
+        }
+        self.groups[UNLINKED] = EventGroup(key=UNLINKED, linked=None)
+        for claim in report.claims:
+            if claim.span.grounded:
+                self._group(self.linked_of_event.get(claim.event or "")).claims.append(claim)
+        for conflict in report.conflicts:
+            self._group(conflict.event).conflicts.append(conflict)
+        for estimate in report.estimates:
+            self._group(estimate.event).estimates.append(estimate)
+
+    def _group(self, linked_id: str | None) -> EventGroup:
+        return self.groups.get(linked_id or UNLINKED, self.groups[UNLINKED])
+
+    def event_groups(self) -> list[EventGroup]:
+        """Linked events in report order, then the unlinked group if it holds anything."""
+        groups = [self.groups[linked.id] for linked in self.report.linked_events]
+        if not self.groups[UNLINKED].empty:
+            groups.append(self.groups[UNLINKED])
+        return groups
+
+    def unit_of(self, claim_ids: Iterable[str]) -> str | None:
+        """The unit of the first of these claims that states one (estimates and sides carry none)."""
+        for claim_id in claim_ids:
+            claim = self.claims.get(claim_id)
+            if claim is not None and claim.quantity.unit:
+                return claim.quantity.unit
+        return None
+
+    def outlet(self, document_id: str) -> str:
+        doc = self.documents.get(document_id)
+        return doc.outlet if doc is not None and doc.outlet else document_id
+
+    def estimate_documents(self, estimate: Estimate) -> list[str]:
+        """Distinct documents behind an estimate, in first-seen order."""
+        seen: dict[str, None] = {}
+        for claim_id in estimate.claims:
+            claim = self.claims.get(claim_id)
+            if claim is not None:
+                seen.setdefault(claim.document, None)
+        return list(seen)
+
+    def sentence_exists(self, document_id: str, index: int) -> bool:
+        doc = self.documents.get(document_id)
+        return doc is not None and 0 <= index < len(doc.sentences)
+
+    def ungrounded(self) -> list[Claim | Quote | Event]:
+        """Items kept with status UNGROUNDED (events only when they carry a span)."""
+        items: list[Claim | Quote | Event] = []
+        items.extend(e for e in self.report.events if e.span is not None and not e.span.grounded)
+        items.extend(c for c in self.report.claims if not c.span.grounded)
+        items.extend(q for q in self.report.quotes if not q.span.grounded)
+        return items
+
+
+def quotes_by_speaker(quotes: Iterable[Quote]) -> dict[str, list[Quote]]:
+    """Grounded quotes grouped by speaker, speakers in first-seen order."""
+    grouped: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        if quote.span.grounded:
+            grouped[quote.speaker].append(quote)
+    return dict(grouped)
+
+
+def side_sentences(index: ReportIndex, side: ConflictSide) -> list[tuple[Document, int, list[Span]]]:
+    """The evidence of one conflict side: each sentence once, with the claim spans inside it."""
+    by_sentence: dict[tuple[str, int], list[Span]] = {}
+    for claim_id in side.claims:
+        claim = index.claims.get(claim_id)
+        if claim is None or not index.sentence_exists(claim.document, claim.sentence):
+            continue
+        by_sentence.setdefault((claim.document, claim.sentence), []).append(claim.span)
+    return [(index.documents[doc_id], sent, spans) for (doc_id, sent), spans in by_sentence.items()]
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def render_json(report: Report) -> str:
+    """The full report as JSON (indent 2), valid against `Report.model_json_schema()`."""
+    return report.model_dump_json(indent=2)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def md_text(text: str) -> str:
+    """Article text made inert in Markdown: one line, markup characters backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text).strip())
+
+
+def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A GFM table; cells must already be escaped with `md_text` (which escapes `|` and newlines)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return lines
+
+
+def md_code(text: str) -> str:
+    """An identifier as inline code; backticks cannot occur inside it."""
+    return "`" + _WHITESPACE.sub(" ", text).replace("`", "'") + "`"
+
+
+def md_ref(document: str, sentence: int) -> str:
+    return f"[{md_text(document)}:{sentence}]"
+
+
+def md_sentence_with_bold(doc: Document, sentence_index: int, spans: list[Span]) -> str:
+    """The sentence as Markdown with each grounded span inside it in **bold**."""
+    sentence = doc.sentences[sentence_index]
+    cuts = sorted(
+        (max(s.start, sentence.start), min(s.end, sentence.end))
+        for s in spans
+        if s.grounded and s.start is not None and s.end is not None
+    )
+    parts: list[str] = []
+    cursor = sentence.start
+    for start, end in cuts:
+        if start < cursor or start >= end:  # overlaps an earlier bold span, or outside the sentence
+            continue
+        parts.append(md_text_raw(doc.text[cursor:start]))
+        parts.append(f"**{md_text_raw(doc.text[start:end]).strip()}**")
+        cursor = end
+    parts.append(md_text_raw(doc.text[cursor : sentence.end]))
+    return "".join(parts).strip()
+
+
+def md_text_raw(text: str) -> str:
+    """Like `md_text` but keeps leading/trailing spaces, for pieces joined inside one line."""
+    return _MD_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
+
+
+def _md_header(report: Report) -> list[str]:
+    run = report.run
+    facts = [f"tool {run.tool_version}", f"schema {run.schema_version}"]
+    facts += [
+        f"{label} {md_text(value)}"
+        for label, value in (
+            ("backend", run.backend),
+            ("model", run.model),
+            ("strategy", run.strategy),
+            ("prompt", run.prompt_version),
+        )
+        if value
+    ]
+    usage = report.usage
+    lines = [
+        "# Multi-source summary",
+        "",
+        "Run: " + " · ".join(facts),
+        "",
+        f"Usage: {usage.total_tokens:,} tokens ({usage.prompt_tokens:,} prompt, "
+        f"{usage.completion_tokens:,} completion) in {usage.calls:,} calls",
+    ]
+    if report.partial:
+        lines += ["", f"**Partial report:** {len(report.failures)} failure(s), listed under Failures."]
+    lines += ["", "## Documents", ""]
+    rows = [
+        [
+            md_text(doc.id),
+            md_text(doc.outlet or "—"),
+            doc.published.isoformat() if doc.published else "—",
+            md_text(doc.title or "—"),
+            str(len(doc.sentences)),
+        ]
+        for doc in report.documents
+    ]
+    lines += md_table(["id", "outlet", "published", "title", "sentences"], rows)
+    return lines
+
+
+def _md_claims(claims: list[Claim]) -> list[str]:
+    rows = [
+        [
+            md_text(humanize(c.metric)),
+            md_text(c.place or "—"),
+            md_text(format_quantity(c.quantity)),
+            f"“{md_text(c.quantity.phrase)}”",
+            md_text(c.attributed_to or "—"),
+            md_ref(c.document, c.sentence),
+        ]
+        for c in claims
+    ]
+    return [
+        "### Claims",
+        "",
+        *md_table(["metric", "place", "figure", "as written", "according to", "source"], rows),
+    ]
+
+
+def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
+    def cell(value: Number | None, unit: str | None) -> str:
+        return "—" if value is None else format_number(value, unit)
+
+    rows = []
+    for est in estimates:
+        unit = index.unit_of(est.claims)
+        documents = ", ".join(md_text(d) for d in index.estimate_documents(est))
+        rows.append(
+            [
+                md_text(humanize(est.metric)),
+                md_text(est.place or "—"),
+                cell(est.low, unit),
+                cell(est.best, unit),
+                cell(est.high, unit),
+                cell(est.conservative, unit),
+                f"{est.sources} ({documents})" if documents else str(est.sources),
+            ]
+        )
+    header = ["metric", "place", "low", "best", "high", "conservative", "sources"]
+    return ["### Estimates", "", *md_table(header, rows)]
+
+
+def _md_conflicts(index: ReportIndex, conflicts: list[Conflict]) -> list[str]:
+    lines = ["### Conflicts", ""]
+    for number, conflict in enumerate(conflicts, start=1):
+        where = f", {md_text(conflict.place)}" if conflict.place else ""
+        lines.append(
+            f"{number}. **{CONFLICT_TITLES[conflict.kind]}** ({md_code(conflict.kind.value)}): "
+            f"{md_text(humanize(conflict.metric))}{where}"
+        )
+        lines.append(f"   - Why: {md_text(conflict.why)}")
+        if conflict.newer:
+            lines.append(
+                f"   - Newer figure: {md_text(index.outlet(conflict.newer))} ({md_code(conflict.newer)})"
+            )
+        for side in conflict.sides:
+            figure = format_interval(side.low, side.high, index.unit_of(side.claims))
+            published = f", {side.published.isoformat()}" if side.published else ""
+            lines.append(f"   - {md_text(index.outlet(side.document))}{published}: {md_text(figure)}")
+            for doc, sentence, spans in side_sentences(index, side):
+                evidence = md_sentence_with_bold(doc, sentence, spans)
+                lines.append(f"     > {evidence} {md_ref(doc.id, sentence)}")
+        lines.append("")
+    return lines[:-1]
+
+
+def _md_event_group(index: ReportIndex, group: EventGroup) -> list[str]:
+    if group.linked is None:
+        lines = ["## Not linked to an event", ""]
+    else:
+        linked = group.linked
+        lines = [f"## {md_text(linked.description)}", ""]
+        facts = [md_code(linked.id)]
+        if linked.date:
+            facts.append(linked.date.isoformat())
+        if linked.kind:
+            facts.append(md_text(linked.kind))
+        if linked.places:
+            facts.append(md_text(", ".join(linked.places)))
+        facts.append("reported by " + ", ".join(md_text(d) for d in linked.documents))
+        lines += [" · ".join(facts), ""]
+    sections: list[list[str]] = []
+    if group.estimates:
+        sections.append(_md_estimates(index, group.estimates))
+    if group.conflicts:
+        sections.append(_md_conflicts(index, group.conflicts))
+    if group.claims:
+        sections.append(_md_claims(group.claims))
+    if not sections:
+        sections.append(["No figures reported for this event."])
+    for section in sections:
+        lines += [*section, ""]
+    return lines[:-1]
+
+
+def _md_quotes(report: Report) -> list[str]:
+    grouped = quotes_by_speaker(report.quotes)
+    lines = ["## Quotes", ""]
+    if not grouped:
+        return [*lines, "No attributed quotes."]
+    for speaker, quotes in grouped.items():
+        roles = sorted({q.role for q in quotes if q.role})
+        role = f" ({md_text('; '.join(roles))})" if roles else ""
+        lines.append(f"**{md_text(speaker)}**{role}")
+        lines.append("")
+        lines.extend(f"- “{md_text(q.text)}” {md_ref(q.document, q.sentence)}" for q in quotes)
+        lines.append("")
+    return lines[:-1]
+
+
+def _md_summary(report: Report) -> list[str]:
+    summary = report.summary
+    if summary is None or not summary.sentences:
+        return ["## Summary", "", "No summary."]
+    parts = []
+    for sentence in summary.sentences:
+        cites = "".join(md_ref(c.document, c.sentence) for c in sentence.citations)
+        parts.append(f"{md_text(sentence.text)} {cites}".rstrip())
+    by = "a language model" if summary.generated_by == "llm" else "rules"
+    return [
+        "## Summary",
+        "",
+        " ".join(parts),
+        "",
+        f"_Written by {by}; every citation is [document:sentence]._",
+    ]
+
+
+def _md_describe(item: Claim | Quote | Event) -> str:
+    if isinstance(item, Claim):
+        where = f", {item.place}" if item.place else ""
+        facts = f"{humanize(item.metric)}{where}, {format_quantity(item.quantity)}"
+        return f"claim {md_code(item.id)}: {md_text(facts)}"
+    if isinstance(item, Quote):
+        return f"quote {md_code(item.id)} by {md_text(item.speaker)}"
+    return f"event {md_code(item.id)}: {md_text(item.description)}"
+
+
+def _md_problems(index: ReportIndex) -> list[str]:
+    report = index.report
+    lines = ["## Failures", ""]
+    if report.failures:
+        lines += [
+            f"- {f.stage}" + (f" ({md_text(f.document)})" if f.document else "") + f": {md_text(f.reason)}"
+            for f in report.failures
+        ]
+    else:
+        lines.append("None.")
+    lines += ["", "## Ungrounded items", ""]
+    ungrounded = index.ungrounded()
+    if not ungrounded:
+        return [*lines, "None: every extracted fragment was found in its document."]
+    lines.append("Not found in their documents, so left out of reconciliation:")
+    lines.append("")
+    for item in ungrounded:
+        span = item.span
+        assert span is not None
+        lines.append(f"- {md_text(item.document)}: {_md_describe(item)}; fragment “{md_text(span.text)}”")
+    return lines
+
+
+def _md_usage(report: Report) -> list[str]:
+    def row(label: str, usage: Usage) -> list[str]:
+        return [
+            label,
+            f"{usage.prompt_tokens:,}",
+            f"{usage.completion_tokens:,}",
+            f"{usage.total_tokens:,}",
+            f"{usage.calls:,}",
+            f"{usage.retries:,}",
+            f"{usage.reasks:,}",
+            f"{usage.cache_hits:,}",
+            f"{usage.seconds:.1f}",
+        ]
+
+    header = ["", "prompt", "completion", "total", "calls", "retries", "re-asks", "cache hits", "seconds"]
+    rows = [row(md_text(doc_id), usage) for doc_id, usage in report.document_usage.items()]
+    rows.append(row("**run**", report.usage))
+    return ["## Usage", "", *md_table(header, rows)]
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown: documents, per-event estimates/conflicts/claims, quotes, summary,
+    failures and ungrounded items, usage."""
+    index = ReportIndex(report)
+    sections = [_md_header(report)]
+    sections += [_md_event_group(index, group) for group in index.event_groups()]
+    sections += [_md_quotes(report), _md_summary(report), _md_problems(index), _md_usage(report)]
+    return "\n\n".join("\n".join(section) for section in sections) + "\n"

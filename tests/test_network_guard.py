@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import pytest
+from conftest import NetworkBlocked
+
+
+def test_connecting_beyond_loopback_fails() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock, pytest.raises(NetworkBlocked):
+        sock.connect(("93.184.216.34", 80))
+
+
+def test_resolving_a_public_name_fails() -> None:
+    with pytest.raises(NetworkBlocked):
+        socket.getaddrinfo("example.com", 443)
+
+
+def test_loopback_is_allowed() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as client:
+            client.connect(server.getsockname())
+            assert client.getpeername() == server.getsockname()
+
+
+CORE = ["schemas", "quantities", "metrics", "ground", "segment", "ingest", "reconcile", "render", "cases"]
+
+
+def test_deterministic_core_does_not_import_llm_sdks() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import summarizer.{name}\n" for name in CORE)
+        + "print(sorted(m for m in ('openai', 'instructor') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

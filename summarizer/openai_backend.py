@@ -18,7 +18,7 @@ from typing import Any
 
 import instructor
 import openai
-from instructor.core.exceptions import InstructorRetryException
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from summarizer.errors import BackendError, ConfigError
@@ -38,8 +38,15 @@ TRANSIENT_STATUS = {408, 409, 429, 500, 502, 503, 504}
 FATAL_ERRORS = (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)
 
 
+class EmptyChoices(Exception):
+    """A 200 with no choices (an overloaded or filtering proxy): a transport fault, not bad output.
+
+    Retried like a 5xx; handing it to instructor instead would re-ask with nothing to correct.
+    """
+
+
 def is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError):  # includes timeouts and dropped connections
+    if isinstance(exc, openai.APIConnectionError | EmptyChoices):  # includes timeouts and drops
         return True
     return isinstance(exc, openai.APIStatusError) and exc.status_code in TRANSIENT_STATUS
 
@@ -138,11 +145,13 @@ class OpenAICompatibleLLM:
                     response = self._client.chat.completions.create(**kwargs)
                 finally:
                     attempts.usage.seconds += time.monotonic() - started
-                attempts.responses += 1
                 usage = getattr(response, "usage", None)
                 if usage is not None:
                     attempts.usage.prompt_tokens += usage.prompt_tokens or 0
                     attempts.usage.completion_tokens += usage.completion_tokens or 0
+                if not getattr(response, "choices", None):
+                    raise EmptyChoices("the model endpoint answered with no choices")
+                attempts.responses += 1  # an answer instructor validates (or re-asks)
                 return response
         raise AssertionError("unreachable: tenacity reraises the last error")
 
@@ -167,10 +176,14 @@ class OpenAICompatibleLLM:
             cause = exc.__cause__ or exc
             if isinstance(cause, FATAL_ERRORS):
                 raise BackendError(describe_api_error(cause)) from None
-            if isinstance(cause, openai.APIError):
+            if isinstance(cause, openai.APIError | EmptyChoices):
                 reason = describe_api_error(cause)
             else:
                 reason = f"invalid output after {attempts.responses} attempt(s): {first_line(str(cause))}"
+            raise LLMCallFailed(reason, attempts.usage) from None
+        except IncompleteOutputException:
+            attempts.usage.reasks = max(0, attempts.responses - 1)
+            reason = "the model's answer was cut off at its output token limit (finish_reason 'length')"
             raise LLMCallFailed(reason, attempts.usage) from None
         except FATAL_ERRORS as exc:
             raise BackendError(describe_api_error(exc)) from None

@@ -330,6 +330,8 @@ class EmbeddedServer:
         if llama_cpp_version() is None:
             raise BackendError(f"llama-cpp-python is not installed: {LLAMA_CPP_HINT}")
         model_path = self._model_path or ensure_model_file(self._cache_dir, self._model)
+        if not model_path.is_file():
+            raise BackendError(f"the model file {model_path} does not exist")
         started = time.monotonic()
         for attempt in range(1, self._START_ATTEMPTS + 1):
             try:
@@ -405,7 +407,7 @@ class EmbeddedServer:
                 )
             time.sleep(0.25)
 
-    def _log_tail(self, lines: int = 5) -> str:
+    def _log_tail(self, lines: int = 3) -> str:
         if self._log_path is None:
             return ""
         try:
@@ -543,28 +545,29 @@ def describe_backend(
     check: bool = False,
     cache_dir: Path | None = None,
     timeout_s: float = 5.0,
+    embedded: EmbeddedModel = EMBEDDED_MODEL,
 ) -> BackendReport:
     """Describe the backend a run would use: an endpoint when `base_url` is set, else embedded.
 
     With `check`, ping it: an endpoint gets `GET {base_url}/models` (with the key, if any);
-    the embedded server is started, pinged and stopped.
+    the embedded server is started, pinged and stopped. Without a base URL the embedded
+    server serves its one model, whatever `model` says.
     """
-    weights_installed = not missing_parts()
-    target = model_file_path(cache_dir=cache_dir)
+    target = model_file_path(embedded, cache_dir)
     report = BackendReport(
         backend="endpoint" if base_url else "embedded",
         base_url=base_url.rstrip("/") if base_url else None,
-        model=model if base_url else (model or EMBEDDED_MODEL.name),
+        model=model if base_url else embedded.name,
         api_key_set=bool(api_key),
         llama_cpp_version=llama_cpp_version(),
-        weights_installed=weights_installed,
+        weights_installed=not missing_parts(embedded),
         model_file=str(target) if target.is_file() else None,
     )
     if not check:
         return report
     if report.base_url is not None:
         return _check_endpoint(report, report.base_url, api_key, timeout_s)
-    return _check_embedded(report, cache_dir, timeout_s)
+    return _check_embedded(report, embedded, cache_dir, timeout_s)
 
 
 def _check_endpoint(
@@ -608,9 +611,11 @@ def _check_endpoint(
     )
 
 
-def _check_embedded(report: BackendReport, cache_dir: Path | None, timeout_s: float) -> BackendReport:
+def _check_embedded(
+    report: BackendReport, embedded: EmbeddedModel, cache_dir: Path | None, timeout_s: float
+) -> BackendReport:
     try:
-        with EmbeddedServer(cache_dir=cache_dir) as server:
+        with EmbeddedServer(model=embedded, cache_dir=cache_dir) as server:
             started = time.monotonic()
             with urllib.request.urlopen(f"{server.base_url}/models", timeout=timeout_s) as response:
                 payload = json.loads(response.read())
@@ -623,7 +628,7 @@ def _check_embedded(report: BackendReport, cache_dir: Path | None, timeout_s: fl
             "checked": True,
             "answers": True,
             "base_url": base_url,
-            "model_file": str(model_file_path(cache_dir=cache_dir)),
+            "model_file": str(model_file_path(embedded, cache_dir)),
             "latency_s": latency,
             "startup_s": startup_s,
             "served_models": _model_ids(payload),

@@ -453,18 +453,18 @@ def hostile_report() -> Report:
         sentences=sentences_of(HOSTILE_TEXT, pieces),
     )
     claim = Claim(
-        id="c1",
+        id="evil:c1",
         document=doc.id,
         sentence=0,
         metric=f"killed{SCRIPT}",
         place=IMG,
-        event="e1",
+        event="evil:e1",
         quantity=Quantity(phrase=f"4 people died {SCRIPT}", low=4, high=4, nominal=4),
         span=span_of(HOSTILE_TEXT, f"4 people died {SCRIPT}"),
         attributed_to=IMG,
     )
     quote = Quote(
-        id="q1",
+        id="evil:q1",
         document=doc.id,
         sentence=1,
         speaker=SCRIPT,
@@ -473,7 +473,7 @@ def hostile_report() -> Report:
         span=span_of(HOSTILE_TEXT, f"saw {IMG}"),
     )
     event = Event(
-        id="e1",
+        id="evil:e1",
         document=doc.id,
         sentence=0,
         description=f"deaths {SCRIPT}",
@@ -485,20 +485,29 @@ def hostile_report() -> Report:
         events=[event],
         claims=[claim],
         quotes=[quote],
-        linked_events=[LinkedEvent(id="L1", members=["e1"], documents=[doc.id], description=f"event {IMG}")],
+        linked_events=[
+            LinkedEvent(id="evil:L1", members=["evil:e1"], documents=[doc.id], description=f"event {IMG}")
+        ],
         conflicts=[
             Conflict(
                 kind=ConflictKind.WITHIN_DOCUMENT_RANGE,
-                event="L1",
+                event="evil:L1",
                 metric=claim.metric,
                 place=IMG,
-                sides=[ConflictSide(document=doc.id, claims=["c1"], low=4, high=4)],
+                sides=[ConflictSide(document=doc.id, claims=["evil:c1"], low=4, high=4)],
                 why=f"why {SCRIPT}",
             ),
         ],
         estimates=[
             Estimate(
-                event="L1", metric=claim.metric, place=IMG, low=4, best=4, high=4, sources=1, claims=["c1"]
+                event="evil:L1",
+                metric=claim.metric,
+                place=IMG,
+                low=4,
+                best=4,
+                high=4,
+                sources=1,
+                claims=["evil:c1"],
             )
         ],
         summary=Summary(
@@ -508,4 +517,25 @@ def hostile_report() -> Report:
             ],
         ),
         failures=[Failure(document=IMG, stage="extract", reason=SCRIPT)],
+    )
+
+
+def c00_with_hostile_article() -> Report:
+    """The c00 sample with the hostile document and its items appended (ids do not collide)."""
+    base, evil = c00_sample_report(), hostile_report()
+    assert base.summary is not None and evil.summary is not None
+    return base.model_copy(
+        update={
+            "documents": [*base.documents, *evil.documents],
+            "events": [*base.events, *evil.events],
+            "claims": [*base.claims, *evil.claims],
+            "quotes": [*base.quotes, *evil.quotes],
+            "linked_events": [*base.linked_events, *evil.linked_events],
+            "conflicts": [*base.conflicts, *evil.conflicts],
+            "estimates": [*base.estimates, *evil.estimates],
+            "summary": Summary(
+                generated_by="llm", sentences=[*base.summary.sentences, *evil.summary.sentences]
+            ),
+            "failures": evil.failures,
+        }
     )

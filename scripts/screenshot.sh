@@ -31,6 +31,7 @@ Path(sys.argv[1]).write_text(render_html(c00_sample_report()), encoding="utf-8")
 # No network: every background service off; the page itself allows none (CSP).
 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
   --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+  --host-resolver-rules="MAP * ~NOTFOUND" \
   --user-data-dir="$work/profile" --window-size="${size/x/,}" \
   --screenshot="$out" "file://$html" 2>"$work/chromium.log" || { cat "$work/chromium.log" >&2; exit 1; }
 [[ -s "$out" ]] || { echo "no screenshot written" >&2; cat "$work/chromium.log" >&2; exit 1; }

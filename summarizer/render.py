@@ -298,6 +298,8 @@ def _md_header(report: Report) -> list[str]:
         ]
         for doc in report.documents
     ]
+    if not rows:
+        return [*lines, "No documents."]
     lines += md_table(["id", "outlet", "published", "title", "sentences"], rows)
     return lines
 

@@ -288,7 +288,7 @@ def _conflict_card(index: ReportIndex, objects: Objects, conflict: Conflict) -> 
     return (
         f'<article class="conflict kind-{h(conflict.kind.value)}">'
         f'<header><span class="badge kind">{h(CONFLICT_TITLES[conflict.kind])}</span> '
-        f"<strong>{h(humanize(conflict.metric))}</strong>{place}</header>"
+        f"<span><strong>{h(humanize(conflict.metric))}</strong>{place}</span></header>"
         f'<p class="why">{h(conflict.why)}</p>'
         f'<div class="sides">{"".join(sides)}</div>'
         "</article>"

@@ -19,7 +19,7 @@ from summarizer.render import (
     render_json,
     render_markdown,
 )
-from summarizer.schemas import Number, Quantity, Report, SpanStatus
+from summarizer.schemas import Number, Quantity, Report, RunInfo, SpanStatus
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ from summarizer.schemas import Number, Quantity, Report, SpanStatus
         (
             Quantity(phrase="nearly 40", high=40, nominal=40, approximate=True, hedge="nearly"),
             "≤40 (nearly 40)",
-        ),  # noqa: E501
+        ),
         (Quantity(phrase="under 40ish", high=40, nominal=40, approximate=True), "≤40 (about 40)"),
         (Quantity(phrase="about 80", nominal=80, approximate=True, hedge="about"), "~80"),
         (Quantity(phrase="dozens", low=12, vague="dozens"), "≥12 (dozens)"),
@@ -46,7 +46,7 @@ from summarizer.schemas import Number, Quantity, Report, SpanStatus
         (
             Quantity(phrase="about 10 to 15", low=10, high=15, approximate=True, hedge="about"),
             "10–15 (about)",
-        ),  # noqa: E501
+        ),
         (Quantity(phrase="many", vague="many"), "unspecified (many)"),
         (Quantity(phrase="80", nominal=80), "80"),
     ],
@@ -293,9 +293,8 @@ def test_bold_is_applied_once_for_claims_sharing_a_span() -> None:
 
 def test_index_groups_claims_by_linked_event_and_keeps_ungrounded_out() -> None:
     report = small_report()
-    ungrounded = report.claims[0].model_copy(
-        update={"id": "a:c9", "span": report.claims[0].span.model_copy(update={"status": SpanStatus.UNGROUNDED})}
-    )
+    lost = report.claims[0].span.model_copy(update={"status": SpanStatus.UNGROUNDED})
+    ungrounded = report.claims[0].model_copy(update={"id": "a:c9", "span": lost})
     report.claims.append(ungrounded)
     report.conflicts.append(report.conflicts[0].model_copy(update={"event": "no-such-event"}))
     index = ReportIndex(report)
@@ -304,3 +303,20 @@ def test_index_groups_claims_by_linked_event_and_keeps_ungrounded_out() -> None:
     assert [c.event for c in index.groups[UNLINKED].conflicts] == ["no-such-event"]
     assert [item.id for item in index.ungrounded()] == ["a:c9", "a:q2"]
     assert [g.key for g in index.event_groups()] == ["L1", UNLINKED]
+
+
+def test_markdown_of_an_empty_report() -> None:
+    assert render_markdown(Report(run=RunInfo(tool_version="0.1.0"))) == (
+        "# Multi-source summary\n\n"
+        "Run: tool 0.1.0 · schema 1\n\n"
+        "Usage: 0 tokens (0 prompt, 0 completion) in 0 calls\n\n"
+        "## Documents\n\nNo documents.\n\n"
+        "## Quotes\n\nNo attributed quotes.\n\n"
+        "## Summary\n\nNo summary.\n\n"
+        "## Failures\n\nNone.\n\n"
+        "## Ungrounded items\n\nNone: every extracted fragment was found in its document.\n\n"
+        "## Usage\n\n"
+        "|  | prompt | completion | total | calls | retries | re-asks | cache hits | seconds |\n"
+        "|---|---|---|---|---|---|---|---|---|\n"
+        "| **run** | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0.0 |\n"
+    )

@@ -166,6 +166,17 @@ def test_content_security_policy_allows_only_this_pages_script_and_style() -> No
     )
 
 
+def test_empty_report_is_a_complete_page() -> None:
+    tree = parse(render_html(Report(run=RunInfo(tool_version="0.1.0"))))
+    assert [s.find("h2").text() for s in tree.find("main").find_all("section")] == [
+        "Summary",
+        "Events",
+        "Quotes",
+        "Articles",
+    ]
+    assert tree.find("footer").find("p").text() == "no model · summarizer 0.1.0 · schema 1"
+
+
 # --------------------------------------------------------------------------- links and anchors
 
 

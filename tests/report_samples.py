@@ -195,7 +195,9 @@ def c00_sample_report() -> Report:
     ]
 
     def cite(*ids: str) -> list[Citation]:
-        return [Citation(document=claims[i].document, sentence=claims[i].sentence) for i in ids]
+        """Citations of the sentences holding these claims, each sentence once."""
+        places = dict.fromkeys((claims[i].document, claims[i].sentence) for i in ids)
+        return [Citation(document=doc, sentence=sentence) for doc, sentence in places]
 
     summary = Summary(
         generated_by="llm",

@@ -69,7 +69,7 @@ class Span(Model):
 
     @property
     def grounded(self) -> bool:
-        return self.status is not SpanStatus.UNGROUNDED
+        return self.status != SpanStatus.UNGROUNDED
 
 
 # --------------------------------------------------------------------------- quantities

@@ -399,7 +399,7 @@ def normalize_kind(kind: str | None) -> str | None:
     """The head word of a kind, with synonyms folded: 'drone strike' -> 'strike'."""
     if not kind:
         return None
-    words = re.findall(r"[a-z]+", kind.lower())
+    words: list[str] = re.findall(r"[a-z]+", kind.lower())
     if not words:
         return None
     return _KIND_SYNONYMS.get(words[-1], words[-1])
@@ -640,11 +640,13 @@ def _align(
     for (event_key, metric), group in by_event_metric.items():
         canonical = _canonical_places(group, event_places.get(event_key, []))
         for item in group:
-            place_key = canonical.get(item.place.key if item.place else "", "")
+            own = item.place.key if item.place else ""
+            place_key = canonical.get(own, "")
             key = (event_key, metric, place_key)
             items[key].append(item)
             if item.claim.place:
-                names[key][item.claim.place] += 1
+                # Shown as written most often, preferring texts as qualified as the key itself.
+                names[key][item.claim.place] += 1000 if own == place_key else 1
     place_names = {key: counter.most_common(1)[0][0] for key, counter in names.items()}
     return _Aligned(dict(items), place_names, event_places)
 
@@ -1026,6 +1028,10 @@ def _within(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> b
     known level ("Bener Meriah district") lie in it."""
     if named_within(inner, outer):
         return True
+    if inner.containers:
+        parent = PlaceRef(text=inner.containers[0], head=inner.containers[0], containers=inner.containers[1:])
+        if _within(parent, outer, event_places):
+            return True
     levelled = [p for p in event_places if p.level is not None and not p.components]
     if not levelled or inner.level is None or outer.level is None:
         return False
@@ -1041,119 +1047,156 @@ def _intersect(items: list[_Item], bounds: dict[str, tuple[float, float]]) -> tu
     return (low, high) if low <= high else None
 
 
-def _part_total(
-    event_key: EventKey,
-    metric: str,
-    doc_id: str,
-    by_place: dict[str, list[_Item]],
-    aligned: _Aligned,
-) -> list[Conflict]:
-    """Totals of one document, event and metric against the parts the same document gives.
+@dataclass
+class _PlaceFigures:
+    """The current claims of one document, event and metric, by place key: the input of the
+    part/total checks."""
 
-    The parts of a total are the claims at places lying directly in it: the components of a
-    compound place, or places inside it with no other claimed place in between, plus any
-    figure at an unstated location. Flagged when:
-    - the parts must exceed the total (their lowest sum is above its highest value);
-    - the total is open-ended ('more than 300') but the parts' stated figures already sum
-      above its stated figure;
-    - the parts are a breakdown (a compound place's components, or two or more places) and
-      their sum can fall outside the total: short of it (something is unaccounted for) or
-      only partly inside it (consistent only if the parts take certain values).
-    """
-    items_all = [i for group in by_place.values() for i in group]
-    if not _is_additive(metric, items_all):
-        return []
-    event_places = aligned.event_places.get(event_key, [])
-    refs = {key: group[0].place for key, group in by_place.items() if key and group[0].place is not None}
-    bounds = {i.claim.id: _arith_bounds(i) for i in items_all}
-    residual = [k for k, ref in refs.items() if ref.residual]
-    conflicts: list[Conflict] = []
-    for total_key, total_ref in refs.items():
-        if total_ref.residual:
-            continue
+    event_key: EventKey
+    metric: str
+    doc_id: str
+    by_place: dict[str, list[_Item]]
+    aligned: _Aligned
+
+    @cached_property
+    def refs(self) -> dict[str, PlaceRef]:
+        return {k: g[0].place for k, g in self.by_place.items() if k and g[0].place is not None}
+
+    @cached_property
+    def bounds(self) -> dict[str, tuple[float, float]]:
+        return {i.claim.id: _arith_bounds(i) for g in self.by_place.values() for i in g}
+
+    def interval(self, key: str) -> tuple[float, float] | None:
+        """What all the document's claims at a place allow together (None: they disagree)."""
+        return _intersect(self.by_place[key], self.bounds)
+
+    def name(self, key: str) -> str:
+        return self.aligned.place_names.get((self.event_key, self.metric, key), key)
+
+    def parts_of(self, total_key: str) -> tuple[list[str], list[str]]:
+        """(places inside the total, places directly inside it)."""
+        event_places = self.aligned.event_places.get(self.event_key, [])
+        total = self.refs[total_key]
         inside = [
             k
-            for k, ref in refs.items()
-            if k != total_key and not ref.residual and _within(ref, total_ref, event_places)
+            for k, ref in self.refs.items()
+            if k != total_key and not ref.residual and _within(ref, total, event_places)
         ]
         direct = [
             k
             for k in inside
-            if not any(m != k and _within(refs[k], refs[m], event_places) for m in inside)
-            and not _deeper_than_event_place(refs[k], total_ref, event_places)
+            if not any(m != k and _within(self.refs[k], self.refs[m], event_places) for m in inside)
+            and not _deeper_than_event_place(self.refs[k], total, event_places)
         ]
-        if total_ref.components:
+        if total.components:
             direct = [
                 k
                 for k in direct
-                if refs[k].key in total_ref.components or refs[k].head in total_ref.components
+                if self.refs[k].key in total.components or self.refs[k].head in total.components
             ]
-        if not direct:
+        return inside, direct
+
+
+def _part_total(figures: _PlaceFigures) -> list[Conflict]:
+    """Totals of one document, event and metric against the parts the same document gives.
+
+    The parts of a total are the claims at places lying directly in it: the components of a
+    compound place, or places inside it with no other known place in between, plus any figure
+    at an unstated location. Flagged, in this order:
+    - the parts must exceed the total (their lowest sum is above its highest value), or one
+      place deeper inside it alone does;
+    - the total is open-ended ('more than 300') but the parts' stated figures already sum
+      above its stated figure: not a contradiction, but an implausibly low total;
+    - the parts are a breakdown (a compound place's components, or two or more places) and
+      their sum falls short of the total (something is unaccounted for) or can fall outside it
+      (consistent only if the parts take certain values).
+    """
+    items = [i for group in figures.by_place.values() for i in group]
+    if not _is_additive(figures.metric, items):
+        return []
+    residual = [k for k, ref in figures.refs.items() if ref.residual]
+    conflicts: list[Conflict] = []
+    for total_key, total_ref in figures.refs.items():
+        if total_ref.residual:
             continue
-        total_interval = _intersect(by_place[total_key], bounds)
-        part_intervals = [_intersect(by_place[k], bounds) for k in direct + residual]
-        if total_interval is None or any(p is None for p in part_intervals):
-            continue  # the document already disagrees with itself here: flagged as such
-        missing = len(total_ref.components) - len(direct) if total_ref.components else 0
-        sum_low = sum(p[0] for p in part_intervals if p)
-        sum_high = INF if missing > 0 else sum(p[1] for p in part_intervals if p)
-        breakdown = bool(total_ref.components) or len(direct) >= 2
-        total_low, total_high = total_interval
-        totals = by_place[total_key]
-        stated = _stated_figure(totals)
-        part_points = [_stated_figure(by_place[k]) for k in direct + residual]
-        parts_text = " + ".join(
-            f"{aligned.place_names.get((event_key, metric, k), k)} {_describe_interval(*p)}"
-            for k, p in zip(direct + residual, part_intervals, strict=True)
-            if p
-        )
-        total_name = aligned.place_names.get((event_key, metric, total_key), total_key)
-        total_text = f"{_describe_items(totals)} in {total_name}"
-        sum_text = _describe_interval(sum_low, sum_high)
-        why: str | None = None
-        if sum_low > total_high:
-            why = f"parts {parts_text} = {sum_text} exceed the total {total_text}"
-        elif (
-            total_high == INF
-            and stated is not None
-            and None not in part_points
-            and not any(i.claim.quantity.vague for i in totals)
-            and sum(p for p in part_points if p is not None) > stated
-        ):
-            why = (
-                f"the total {total_text} is below what its parts already give ({parts_text}): "
-                f"not a strict contradiction, but the total is implausibly low"
-            )
-        elif breakdown and sum_high < total_low:
-            gap = total_low - sum_high
-            gap_text = format_figure(gap) if total_high == total_low else f"at least {format_figure(gap)}"
-            why = (
-                f"the total {total_text} while the parts sum to {parts_text} = {sum_text}: "
-                f"{gap_text} unaccounted for"
-            )
-        elif breakdown and (sum_low < total_low or sum_high > total_high):
-            why = (
-                f"the total {total_text} while the parts sum to {parts_text} = {sum_text}: "
-                + _consistent_only_if(
-                    direct + residual, part_intervals, total_interval, event_key, metric, aligned
-                )
-            )
+        inside, direct = figures.parts_of(total_key)
+        total = figures.interval(total_key)
+        if total is None or not inside:
+            continue  # no parts, or the document already disagrees with itself about the total
+        parts = direct + residual if direct else []
+        why = _part_total_why(figures, total_key, total, parts, [k for k in inside if k not in direct])
         if why is None:
             continue
+        parts_shown = parts or [k for k in inside if (p := figures.interval(k)) and p[0] > total[1]]
         conflicts.append(
             Conflict(
                 kind=ConflictKind.PART_TOTAL_TENSION,
-                event=event_key[1] if event_key[0] == "event" else None,
-                metric=metric,
-                place=aligned.place_names.get((event_key, metric, total_key)),
+                event=_event_id((figures.event_key, figures.metric, total_key)),
+                metric=figures.metric,
+                place=figures.name(total_key),
                 sides=[
-                    _side(doc_id, totals),
-                    _side(doc_id, [i for k in direct + residual for i in by_place[k]]),
+                    _side(figures.doc_id, figures.by_place[total_key]),
+                    _side(figures.doc_id, [i for k in parts_shown for i in figures.by_place[k]]),
                 ],
                 why=why,
             )
         )
     return conflicts
+
+
+def _part_total_why(
+    figures: _PlaceFigures,
+    total_key: str,
+    total: tuple[float, float],
+    parts: list[str],
+    deeper: list[str],
+) -> str | None:
+    totals = figures.by_place[total_key]
+    total_text = f"{_describe_items(totals)} in {figures.name(total_key)}"
+    for key in deeper:
+        if (interval := figures.interval(key)) is not None and interval[0] > total[1]:
+            return (
+                f"{figures.name(key)} alone has {_describe_items(figures.by_place[key])}, "
+                f"more than the total {total_text} that contains it"
+            )
+    intervals = [figures.interval(k) for k in parts]
+    if not parts or any(p is None for p in intervals):
+        return None
+    known = [p for p in intervals if p is not None]
+    compound = figures.refs[total_key].components
+    missing = len(compound) - (len(parts) - sum(figures.refs[k].residual for k in parts)) if compound else 0
+    sum_low = sum(p[0] for p in known)
+    sum_high = INF if missing > 0 else sum(p[1] for p in known)
+    parts_text = " + ".join(
+        f"{figures.name(k)} {_describe_interval(*p)}" for k, p in zip(parts, known, strict=True)
+    )
+    sum_text = _describe_interval(sum_low, sum_high)
+    stated = _stated_figure(totals)
+    points = [_stated_figure(figures.by_place[k]) for k in parts]
+    breakdown = bool(compound) or len(parts) >= 2
+    if sum_low > total[1]:
+        return f"parts {parts_text} = {sum_text} exceed the total {total_text}"
+    if (
+        total[1] == INF
+        and stated is not None
+        and not any(i.claim.quantity.vague for i in totals)
+        and sum(p for p in points if p is not None) > stated
+    ):
+        return (
+            f"the total {total_text} is below what its parts already give ({parts_text}): "
+            "not a strict contradiction, but the total is implausibly low"
+        )
+    if breakdown and sum_high < total[0]:
+        gap = total[0] - sum_high
+        gap_text = format_figure(gap) if total[0] == total[1] else f"at least {format_figure(gap)}"
+        return (
+            f"the total {total_text} while the parts sum to {parts_text} = {sum_text}: "
+            f"{gap_text} unaccounted for"
+        )
+    if breakdown and (sum_low < total[0] or sum_high > total[1]):
+        condition = _consistent_only_if([figures.name(k) for k in parts], known, total)
+        return f"the total {total_text} while the parts sum to {parts_text} = {sum_text}: {condition}"
+    return None
 
 
 def _deeper_than_event_place(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
@@ -1175,27 +1218,20 @@ def _stated_figure(items: list[_Item]) -> float | None:
 
 
 def _consistent_only_if(
-    keys: list[str],
-    parts: Sequence[tuple[float, float] | None],
-    total: tuple[float, float],
-    event_key: EventKey,
-    metric: str,
-    aligned: _Aligned,
+    names: list[str], parts: list[tuple[float, float]], total: tuple[float, float]
 ) -> str:
     """'consistent only if Kharkiv had at least 17' when one part is open; else the sum's bounds."""
-    intervals = [p for p in parts if p]
-    open_parts = [i for i, p in enumerate(intervals) if p[0] != p[1]]
+    open_parts = [i for i, p in enumerate(parts) if p[0] != p[1]]
     if len(open_parts) == 1:
         i = open_parts[0]
-        fixed = sum(p[0] for j, p in enumerate(intervals) if j != i)
+        fixed = sum(p[0] for j, p in enumerate(parts) if j != i)
         need_low, need_high = total[0] - fixed, total[1] - fixed
-        name = aligned.place_names.get((event_key, metric, keys[i]), keys[i])
         limits = []
-        if need_low > intervals[i][0]:
+        if need_low > parts[i][0]:
             limits.append(f"at least {format_figure(need_low)}")
-        if need_high < intervals[i][1]:
+        if need_high < parts[i][1]:
             limits.append(f"at most {format_figure(need_high)}")
-        return f"consistent only if {name} had " + " and ".join(limits)
+        return f"consistent only if {names[i]} had " + " and ".join(limits)
     return f"consistent only if the parts sum to {_describe_interval(max(total[0], 0), total[1])}"
 
 
@@ -1339,7 +1375,7 @@ def reconcile(
 
     for (event_key, metric, doc_id), by_place in current_by_group.items():
         if len(by_place) > 1:
-            conflicts.extend(_part_total(event_key, metric, doc_id, by_place, aligned))
+            conflicts.extend(_part_total(_PlaceFigures(event_key, metric, doc_id, by_place, aligned)))
 
     claim_events = {item.claim.id: _event_id(key) for key, group in aligned.items.items() for item in group}
     return Reconciliation(

@@ -13,21 +13,21 @@ if [[ -z "${PYTHON:-}" ]]; then
     if [[ -x .venv/bin/python ]]; then PYTHON=.venv/bin/python; else PYTHON=python3; fi
 fi
 
-# True when llama-cpp-python[server] is installed at the version pyproject.toml pins.
+# True when llama-cpp-python[server] is installed at the exact version pyproject.toml pins
+# (stdlib only: this runs before anything is installed).
 local_extra_installed() {
     "$PYTHON" - <<'EOF'
+import re
 import sys
 import tomllib
-
-from packaging.requirements import Requirement
 
 from summarizer.local import llama_cpp_version
 
 with open("pyproject.toml", "rb") as handle:
-    pins = [Requirement(line) for line in tomllib.load(handle)["project"]["optional-dependencies"]["local"]]
-(llama,) = [pin for pin in pins if pin.name == "llama-cpp-python"]
-installed = llama_cpp_version()
-sys.exit(0 if installed is not None and llama.specifier.contains(installed) else 1)
+    local_extra = tomllib.load(handle)["project"]["optional-dependencies"]["local"]
+pin = re.compile(r"llama-cpp-python(?:\[[^\]]*\])?==([\w.]+)")
+versions = [match.group(1) for line in local_extra if (match := pin.fullmatch(line))]
+sys.exit(0 if versions and llama_cpp_version() == versions[0] else 1)
 EOF
 }
 

@@ -19,12 +19,14 @@ sets, so a test never outlives its server by a timeout's length.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
@@ -108,6 +110,8 @@ class FaultServer:
     def __init__(self) -> None:
         self.requests: list[RecordedRequest] = []
         self.responder: Responder | None = None
+        self.max_in_flight = 0  # the most chat-completions requests handled at once
+        self._in_flight = 0
         self._script: deque[Behaviour] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -169,6 +173,15 @@ class FaultServer:
                 return self._script.popleft()
         return self.responder(body) if self.responder is not None else None
 
+    def _entered(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+
+    def _left(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+
     def _sleep(self, seconds: float) -> bool:
         """Sleep unless the server stops first; True if it stopped."""
         return self._stopping.wait(seconds)
@@ -204,7 +217,11 @@ def _handler_class(server: FaultServer) -> type[BaseHTTPRequestHandler]:
             if behaviour is None:
                 self._send_error(400, "fault server: script exhausted")
                 return
-            self._act(behaviour, body)
+            server._entered()
+            try:
+                self._act(behaviour, body)
+            finally:
+                server._left()
 
         def _record(self, body: dict[str, Any] | None) -> None:
             headers = {name.lower(): value for name, value in self.headers.items()}
@@ -284,3 +301,101 @@ def _choice(body: dict[str, Any], text: str, finish_reason: str) -> dict[str, An
         call = {"id": "call_fault", "type": "function", "function": {"name": name, "arguments": text}}
         message = {"role": "assistant", "content": None, "tool_calls": [call]}
     return {"index": 0, "message": message, "finish_reason": finish_reason, "logprobs": None}
+
+
+# --------------------------------------------------------------------------- per-document scripts
+
+_ARTICLE = re.compile(r"^Article (\S+?)(?: \(published [^)]*\))?:$", re.MULTILINE)
+
+
+def requested_document(body: dict[str, Any]) -> str | None:
+    """The document an extraction request is about: the 'Article <id>:' line of its user message."""
+    for message in body.get("messages", []):
+        content = message.get("content")
+        if message.get("role") == "user" and isinstance(content, str):
+            found = _ARTICLE.search(content)
+            if found:
+                return found.group(1)
+    return None
+
+
+class PerDocument:
+    """A responder for pipeline runs: each document's scripted behaviours in order, then `default`.
+
+    Documents are extracted in any order (and at once, with concurrency), so one global queue
+    cannot say which document gets which fault; this one can.
+    """
+
+    def __init__(self, default: Callable[[str], Behaviour]) -> None:
+        self.default = default
+        self._scripts: dict[str, deque[Behaviour]] = {}
+        self._lock = threading.Lock()
+
+    def script(self, document: str, *behaviours: Behaviour) -> None:
+        with self._lock:
+            self._scripts.setdefault(document, deque()).extend(behaviours)
+
+    def __call__(self, body: dict[str, Any]) -> Behaviour:
+        document = requested_document(body)
+        if document is None:
+            return status(400)
+        with self._lock:
+            queue = self._scripts.get(document)
+            if queue:
+                return queue.popleft()
+        return self.default(document)
+
+
+# --------------------------------------------------------------------------- articles with known answers
+#
+# Generated articles, one figure each, and the extraction a good model gives for each: what
+# pipeline-level tests script the server with.
+
+CITIES = ["Kharkiv", "Odesa", "Dnipro", "Lviv", "Sumy", "Kherson", "Poltava", "Zaporizhzhia"]
+DOC_IDS = [f"doc{chr(ord('a') + index)}" for index in range(len(CITIES))]
+
+
+def article_text(index: int) -> str:
+    return (
+        f"Officials said {index + 2} people were killed in {CITIES[index]} on Saturday.\n"
+        "Rescuers searched the rubble overnight.\n"
+    )
+
+
+def write_articles(folder: Path, count: int) -> list[Path]:
+    """Articles doca.txt, docb.txt, ... in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"{DOC_IDS[index]}.txt"
+        path.write_text(article_text(index), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def answer_for(document: str) -> dict[str, Any]:
+    """The extraction (extract.ExtractionResponse as JSON) of a generated article."""
+    index = DOC_IDS.index(document)
+    city = CITIES[index]
+    return {
+        "events": [{"sentence": 0, "description": f"strike on {city}", "kind": "strike", "places": [city]}],
+        "claims": [
+            {
+                "sentence": 0,
+                "quantity_phrase": str(index + 2),
+                "metric": "killed",
+                "place": city,
+                "event": 0,
+                "attributed_to": "Officials",
+            }
+        ],
+        "quotes": [],
+    }
+
+
+def good_answer(document: str) -> Behaviour:
+    return ok(answer_for(document))
+
+
+# A claim pointing at a sentence the article does not have: fails validation every time.
+BAD_ANSWER: dict[str, Any] = {"claims": [{"sentence": 99, "quantity_phrase": "7", "metric": "killed"}]}

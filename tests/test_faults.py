@@ -8,30 +8,52 @@ timeout, 0.01 s backoff) so the module runs in a few seconds.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from fault_server import (
+    BAD_ANSWER,
+    CITIES,
     COMPLETION_TOKENS,
+    DOC_IDS,
     MODEL_ID,
     PROMPT_TOKENS,
     FaultServer,
+    PerDocument,
+    answer_for,
+    article_text,
     drop,
     empty_choices,
+    good_answer,
     length_cutoff,
     ok,
+    requested_document,
     schema_invalid,
     slow,
     status,
     timeout,
     truncated_json,
+    write_articles,
 )
 from pydantic import BaseModel, Field
+from typer.testing import CliRunner
 
+from summarizer.cli import EXIT_PARTIAL, app
+from summarizer.config import Settings
 from summarizer.errors import BackendError
-from summarizer.llm import LLMCallFailed, LLMRequest
+from summarizer.extract import ExtractionResponse, build_request
+from summarizer.ingest import load_documents
+from summarizer.llm import LLMCallFailed, LLMRequest, LLMResult, StructuredLLM, T
 from summarizer.openai_backend import BackoffPolicy, OpenAICompatibleLLM
-from summarizer.schemas import Usage
+from summarizer.pipeline import summarize
+from summarizer.schemas import Document, Failure, Report, Usage
+from summarizer.segment import segment
 
 CLIENT_TIMEOUT = 0.5
 FAST_BACKOFF = BackoffPolicy(max_retries=3, initial=0.01, maximum=0.05)
@@ -283,3 +305,294 @@ def test_an_unscripted_request_fails_loudly(server: FaultServer) -> None:
     with pytest.raises(LLMCallFailed) as failed:
         make_llm(server).complete(make_request())
     assert str(failed.value) == "the model endpoint answered HTTP 400"
+
+
+# --------------------------------------------------------------------------- the pipeline and the CLI
+#
+# Generated articles with known answers come from fault_server (`write_articles`, `answer_for`).
+
+
+ClaimRow = tuple[str, str, str | None, float | None, float | None, str]
+
+
+def claim_rows(report: Report) -> list[ClaimRow]:
+    return [
+        (c.document, c.metric, c.place, c.quantity.low, c.quantity.high, c.span.status.value)
+        for c in report.claims
+    ]
+
+
+def expected_rows(*documents: str) -> list[ClaimRow]:
+    rows: list[ClaimRow] = []
+    for document in documents:
+        index = DOC_IDS.index(document)
+        rows.append((document, "killed", CITIES[index], index + 2, index + 2, "exact"))
+    return rows
+
+
+def pipeline_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    return Settings(summary=False, cache_dir=tmp_path / "cache", **overrides)
+
+
+def cache_entries(cache_dir: Path) -> list[dict[str, Any]]:
+    """Every cache file, parsed (a torn write would fail here); no temp file may be left."""
+    files = sorted((cache_dir / "responses").rglob("*")) if cache_dir.exists() else []
+    assert [f.name for f in files if f.is_file() and f.name.startswith(".tmp")] == []
+    return [json.loads(f.read_text(encoding="utf-8")) for f in files if f.is_file()]
+
+
+def summed(usages: list[Usage]) -> Usage:
+    total = Usage()
+    for item in usages:
+        total.add(item)
+    return total
+
+
+def test_a_document_that_fails_for_good_is_reported_and_the_others_complete(
+    server: FaultServer, tmp_path: Path
+) -> None:
+    responder = PerDocument(good_answer)
+    responder.script("docb", *[status(503)] * (FAST_BACKOFF.max_retries + 1))
+    server.responder = responder
+    paths = write_articles(tmp_path / "articles", 3)
+
+    report = summarize(paths, settings=pipeline_settings(tmp_path), llm=make_llm(server))
+
+    assert report.failures == [
+        Failure(document="docb", stage="extract", reason="the model endpoint answered HTTP 503")
+    ]
+    assert [d.id for d in report.documents] == ["doca", "docb", "docc"]
+    assert claim_rows(report) == expected_rows("doca", "docc")
+    assert without_seconds(report.document_usage["docb"]) == usage(answered=0, calls=4, retries=3)
+    # Usage in the report includes every retry of the failed document.
+    assert without_seconds(report.usage) == usage(answered=2, calls=6, retries=3)
+    assert len(cache_entries(tmp_path / "cache")) == 2  # failures are not cached
+
+
+def test_the_budget_stops_the_run_before_it_is_exceeded_and_retries_count(
+    server: FaultServer, tmp_path: Path
+) -> None:
+    documents = [Document(id=DOC_IDS[i], text=article_text(i), source=f"{DOC_IDS[i]}.txt") for i in range(3)]
+    documents = [d.model_copy(update={"sentences": segment(d.text)}) for d in documents]
+    responder = PerDocument(good_answer)
+    responder.script("doca", truncated_json(answer_for("doca")))  # one re-ask: 2 × 120 tokens
+    server.responder = responder
+    per_answer = PROMPT_TOKENS + COMPLETION_TOKENS
+    spent_before_c = 3 * per_answer  # doca twice, docb once
+    needed_by_c = build_request(documents[2], range(2), max_reasks=2).estimated_prompt_tokens()
+    limit = spent_before_c + needed_by_c - 1  # one token short of starting docc
+    # Had the re-ask not been counted, 240 + needed_by_c would fit and docc would run.
+
+    report = summarize(
+        documents, settings=pipeline_settings(tmp_path, max_tokens_total=limit), llm=make_llm(server)
+    )
+
+    assert report.failures == [
+        Failure(
+            document="docc",
+            stage="budget",
+            reason=f"token budget {limit} reached ({spent_before_c} spent, next call needs ~{needed_by_c})",
+        )
+    ]
+    assert claim_rows(report) == expected_rows("doca", "docb")
+    assert without_seconds(report.usage) == usage(answered=3, calls=3, reasks=1)
+    assert report.usage.total_tokens <= limit
+    assert [requested_document(r.body or {}) for r in server.completions] == ["doca", "doca", "docb"]
+
+
+def test_concurrent_documents_keep_usage_totals_and_the_cache_consistent(
+    server: FaultServer, tmp_path: Path
+) -> None:
+    count = 8
+    responder = PerDocument(lambda document: slow(0.05, answer_for(document)))
+    for document in DOC_IDS[:count]:
+        responder.script(document, status(429, retry_after=0))  # every document retries once
+    server.responder = responder
+    paths = write_articles(tmp_path / "articles", count)
+    settings = pipeline_settings(tmp_path, concurrency=4)
+
+    report = summarize(paths, settings=settings, llm=make_llm(server))
+
+    assert report.failures == []
+    assert claim_rows(report) == expected_rows(*DOC_IDS[:count])
+    assert without_seconds(report.usage) == usage(answered=count, calls=2 * count, retries=count)
+    assert without_seconds(report.usage) == without_seconds(summed(list(report.document_usage.values())))
+    assert sorted(report.document_usage) == DOC_IDS[:count]
+    assert 2 <= server.max_in_flight <= 4  # ran at once, never more than the limit
+    entries = cache_entries(tmp_path / "cache")
+    assert sorted(e["value"]["claims"][0]["place"] for e in entries) == sorted(CITIES[:count])
+    for entry in entries:
+        assert ExtractionResponse.model_validate(entry["value"]).model_dump(mode="json") == entry["value"]
+
+    # A second run costs no call: every answer comes from the cache.
+    requests_before = len(server.completions)
+    again = summarize(paths, settings=settings, llm=make_llm(server))
+    assert claim_rows(again) == claim_rows(report)
+    assert without_seconds(again.usage) == Usage(cache_hits=count)
+    assert len(server.completions) == requests_before
+
+
+class InterruptingLLM:
+    """A real model whose Nth call is interrupted, as Ctrl-C during the HTTP request would."""
+
+    def __init__(self, inner: StructuredLLM, interrupt_on: int) -> None:
+        self.inner = inner
+        self.interrupt_on = interrupt_on
+        self.calls = 0
+
+    @property
+    def model_name(self) -> str:
+        return self.inner.model_name
+
+    @property
+    def backend(self) -> str:
+        return self.inner.backend
+
+    def complete(self, request: LLMRequest[T]) -> LLMResult[T]:
+        self.calls += 1
+        if self.calls == self.interrupt_on:
+            raise KeyboardInterrupt
+        return self.inner.complete(request)
+
+
+def test_ctrl_c_mid_run_keeps_the_cache_and_a_rerun_loses_nothing(
+    server: FaultServer, tmp_path: Path
+) -> None:
+    server.responder = PerDocument(good_answer)
+    paths = write_articles(tmp_path / "articles", 3)
+    settings = pipeline_settings(tmp_path)
+
+    with pytest.raises(KeyboardInterrupt):
+        summarize(paths, settings=settings, llm=InterruptingLLM(make_llm(server), interrupt_on=2))
+
+    entries = cache_entries(tmp_path / "cache")
+    assert [e["value"]["claims"][0]["place"] for e in entries] == [CITIES[0]]
+    again = summarize(paths, settings=settings, llm=make_llm(server))
+    assert again.failures == []
+    assert claim_rows(again) == expected_rows("doca", "docb", "docc")
+    assert again.usage.cache_hits == 1
+    assert again.usage.calls == 2
+
+
+def cli_args(server: FaultServer, *extra: str) -> list[str]:
+    return [
+        "summarize",
+        "--base-url",
+        server.base_url,
+        "--api-key",
+        "sk-test-key",
+        "--model",
+        MODEL_ID,
+        "--no-summary",
+        "--quiet",
+        *extra,
+    ]
+
+
+def test_cli_exits_3_and_still_writes_the_report_when_a_document_fails(
+    server: FaultServer, tmp_path: Path
+) -> None:
+    responder = PerDocument(good_answer)
+    responder.script("docb", *[schema_invalid(BAD_ANSWER)] * 3)
+    server.responder = responder
+    paths = write_articles(tmp_path / "articles", 3)
+    output = tmp_path / "report.json"
+
+    result = CliRunner().invoke(
+        app, cli_args(server, "--format", "json", "-o", str(output), *map(str, paths))
+    )
+
+    reason = "invalid output after 3 attempt(s): 1 validation error for ExtractionResponse"
+    assert result.exit_code == EXIT_PARTIAL
+    assert result.stdout == ""
+    assert result.stderr == f"warning: docb: {reason}\n"
+    report = Report.model_validate_json(output.read_text(encoding="utf-8"))
+    assert report.failures == [Failure(document="docb", stage="extract", reason=reason)]
+    assert claim_rows(report) == expected_rows("doca", "docc")
+    assert without_seconds(report.usage) == usage(answered=5, calls=5, reasks=2)
+
+
+@pytest.mark.xfail(
+    reason="instructor logs 'Max retries exceeded ...' (several lines) at ERROR and, with no logging "
+    "configured, Python prints it on stderr; the CLI should configure logging at its edge",
+    strict=True,
+)
+def test_cli_stderr_holds_only_the_warnings_outside_pytest(server: FaultServer, tmp_path: Path) -> None:
+    """In a real process no library log line (instructor logs retries at ERROR) reaches stderr."""
+    responder = PerDocument(good_answer)
+    responder.script("doca", status(429, retry_after=0))
+    responder.script("docb", *[schema_invalid(BAD_ANSWER)] * 3)
+    server.responder = responder
+    paths = write_articles(tmp_path / "articles", 2)
+    code = "import sys; from summarizer.cli import app; sys.argv[0] = 'summarizer'; app()"
+    completed = subprocess.run(
+        [sys.executable, "-c", code, *cli_args(server, "--format", "json", *map(str, paths))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    reason = "invalid output after 3 attempt(s): 1 validation error for ExtractionResponse"
+    assert completed.stderr == f"warning: docb: {reason}\n"
+    assert completed.returncode == EXIT_PARTIAL
+    assert Report.model_validate_json(completed.stdout).failures == [
+        Failure(document="docb", stage="extract", reason=reason)
+    ]
+
+
+def test_cli_budget_stop_exits_3_with_the_completed_documents(server: FaultServer, tmp_path: Path) -> None:
+    server.responder = PerDocument(good_answer)
+    paths = write_articles(tmp_path / "articles", 3)
+    documents = load_documents([str(p) for p in paths]).documents
+    needed = [
+        build_request(d, range(len(d.sentences)), max_reasks=2).estimated_prompt_tokens() for d in documents
+    ]
+    limit = PROMPT_TOKENS + COMPLETION_TOKENS + needed[1] - 1  # doca runs, docb would pass the limit
+    assert needed[0] <= limit
+    output = tmp_path / "report.json"
+
+    result = CliRunner().invoke(
+        app,
+        cli_args(
+            server, "--max-tokens-total", str(limit), "--format", "json", "-o", str(output), *map(str, paths)
+        ),
+    )
+
+    assert result.exit_code == EXIT_PARTIAL
+    report = Report.model_validate_json(output.read_text(encoding="utf-8"))
+    assert [(f.document, f.stage) for f in report.failures] == [("docb", "budget"), ("docc", "budget")]
+    assert claim_rows(report) == expected_rows("doca")
+    assert report.usage.total_tokens <= limit
+    assert result.stderr == "".join(f"warning: {f.document}: {f.reason}\n" for f in report.failures)
+
+
+def test_cli_ctrl_c_leaves_an_existing_output_file_whole(
+    server: FaultServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.responder = PerDocument(good_answer)
+    paths = write_articles(tmp_path / "articles", 3)
+    output = tmp_path / "report.json"
+    output.write_text('{"previous": "report"}\n', encoding="utf-8")
+    real_complete = OpenAICompatibleLLM.complete
+    calls = []
+
+    def interrupted_on_second_call(self: OpenAICompatibleLLM, request: LLMRequest[T]) -> LLMResult[T]:
+        calls.append(request.task)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_complete(self, request)
+
+    monkeypatch.setattr(OpenAICompatibleLLM, "complete", interrupted_on_second_call)
+    cache_dir = tmp_path / "cache"
+
+    result = CliRunner().invoke(
+        app,
+        cli_args(server, "--cache-dir", str(cache_dir), "-f", "json", "-o", str(output), *map(str, paths)),
+    )
+
+    assert result.exit_code == 130
+    assert result.stderr == "error: interrupted; files already written are intact\n"
+    assert output.read_text(encoding="utf-8") == '{"previous": "report"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "cache", "report.json"]
+    assert [e["value"]["claims"][0]["place"] for e in cache_entries(cache_dir)] == [CITIES[0]]

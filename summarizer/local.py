@@ -280,6 +280,10 @@ class EmbeddedServer:
         chat_format: str | None = None,
         startup_timeout_s: float = 180.0,
     ) -> None:
+        """`model_path` defaults to the packaged model, joined on first use. With `chat_format`
+        None the server uses the chat template inside the GGUF (for Qwen2.5 that template
+        handles tools); forced tool calls and json_object + schema are grammar-constrained.
+        """
         self._model_path = model_path
         self._model = model
         self._cache_dir = cache_dir or default_cache_dir()
@@ -306,6 +310,10 @@ class EmbeddedServer:
     @property
     def log_path(self) -> Path | None:
         return self._log_path
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
 
     @property
     def pid(self) -> int | None:

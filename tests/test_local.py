@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import socket
 import sys
 import uuid
@@ -345,12 +346,14 @@ def test_the_server_starts_answers_and_stops(fake_model_file: Path, tmp_path: Pa
         log = server.log_path
         assert log is not None
         assert log.parent == tmp_path / "cache" / "logs"
-        process = server._process
-        assert process is not None
-        assert process.poll() is None
+        assert server.running
+        pid = server.pid
+        assert pid is not None
 
-    assert process.poll() is not None
+    assert not server.running
     assert server.pid is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # stopped and reaped
     assert not log.exists()  # a clean stop removes the log
     with pytest.raises(BackendError, match="not running"):
         _ = server.base_url
@@ -487,8 +490,13 @@ def test_an_endpoint_that_does_not_answer(fake_parts: EmbeddedModel) -> None:
 @pytest.mark.skipif(
     bool(missing_parts()), reason="the embedded model's weights are not installed (make model)"
 )
-def test_the_embedded_server_serves_the_packaged_model() -> None:
-    with EmbeddedServer() as server, openai.OpenAI(base_url=server.base_url, api_key="none") as client:
+def test_the_embedded_server_serves_the_packaged_model(tmp_path: Path) -> None:
+    # The joined 1.1 GB file goes to the user's default cache, as in a real run, not to a
+    # per-test directory that pytest would keep for a while; only the server log is per-test.
+    model_path = ensure_model_file(Path.home() / ".cache" / "summarizer")
+    server = EmbeddedServer(model_path, cache_dir=tmp_path)
+
+    with server, openai.OpenAI(base_url=server.base_url, api_key="none") as client:
         served = [model.id for model in client.models.list().data]
 
     assert served == [EMBEDDED_MODEL.name]

@@ -1152,7 +1152,10 @@ def _part_total_why(
     deeper: list[str],
 ) -> str | None:
     totals = figures.by_place[total_key]
-    total_text = f"{_describe_items(totals)} in {figures.name(total_key)}"
+    # Several figures for the total: the value they allow together.
+    distinct = {describe_quantity(i.claim.quantity) for i in totals}
+    stated_total = _describe_items(totals) if len(distinct) == 1 else _describe_interval(*total)
+    total_text = f"{stated_total} in {figures.name(total_key)}"
     for key in deeper:
         if (interval := figures.interval(key)) is not None and interval[0] > total[1]:
             return (

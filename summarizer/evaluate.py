@@ -244,6 +244,8 @@ def blocked_matching(
 
 # --------------------------------------------------------------------------- places and names
 
+# The scorer keeps its own place and name rules, independent of reconcile's, so that a bug in
+# the pipeline's normalization cannot cancel out in its own score.
 # Transliterations seen in news copy; one canonical spelling each.
 PLACE_ALIASES: dict[str, str] = {
     "kiev": "kyiv",

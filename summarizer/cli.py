@@ -260,9 +260,32 @@ def doctor(
     """Say which backend and model would be used, and whether it answers."""
     from summarizer.local import describe_backend
 
-    backend = describe_backend(base_url, model, api_key_set=bool(api_key), check=check)
-    typer.echo(backend.render())
-    if check and not backend.ok:
+    backend = describe_backend(base_url, model, api_key, check=check)
+    rows = {
+        "backend": backend.backend,
+        "endpoint": backend.base_url or "(embedded llama.cpp server on 127.0.0.1)",
+        "model": backend.model or "(none given)",
+        "api key": "set" if backend.api_key_set else "not set",
+    }
+    if backend.backend == "embedded":
+        rows["llama-cpp-python"] = backend.llama_cpp_version or "not installed (make model)"
+        rows["weights"] = backend.model_file or (
+            "installed" if backend.weights_installed else "not installed"
+        )
+    if backend.checked:
+        rows["answers"] = "yes" if backend.answers else "no"
+        if backend.latency_s is not None:
+            rows["latency"] = f"{backend.latency_s:.2f} s"
+        if backend.startup_s is not None:
+            rows["start-up"] = f"{backend.startup_s:.1f} s"
+        if backend.served_models:
+            rows["served models"] = ", ".join(backend.served_models)
+    if backend.detail:
+        rows["detail"] = backend.detail
+    width = max(len(k) for k in rows)
+    for key, value in rows.items():
+        typer.echo(f"{key:<{width}}  {value}")
+    if check and not backend.answers:
         raise typer.Exit(1)
 
 

@@ -35,7 +35,7 @@ class Settings(BaseModel):
     use_cache: bool = True
     max_tokens_total: int | None = Field(default=None, gt=0, description="token budget for the run")
     summary: bool = Field(default=True, description="False: deterministic summary, no summary call")
-    chunk_sentences: int = Field(default=40, ge=4, description="sentences per extraction request")
+    chunk_sentences: int = Field(default=60, ge=4, description="sentences per extraction request")
     chunk_overlap: int = Field(default=4, ge=0)
 
     @classmethod

@@ -242,7 +242,7 @@ def extract_by_sentences(
     document: Document,
     llm: StructuredLLM,
     *,
-    chunk_sentences: int = 40,
+    chunk_sentences: int = 60,
     chunk_overlap: int = 4,
     max_reasks: int = 2,
 ) -> DocumentExtraction:

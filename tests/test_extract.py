@@ -6,14 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_answers import answer_for
 
 from summarizer.extract import build_request, chunk_ranges, extract_by_sentences
 from summarizer.ingest import document_from_text
 from summarizer.llm import LLMCallFailed, LLMRequest
 from summarizer.schemas import Document, SpanStatus
 from summarizer.testing import FakeLLM
-
-from fake_answers import answer_for
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
 

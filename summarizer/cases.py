@@ -45,6 +45,7 @@ class ClaimRef(BaseModel):
     document: str
     metric: str
     place: str | None = None
+    event: str | None = None
 
 
 class MustNotConflict(BaseModel):

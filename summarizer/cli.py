@@ -308,7 +308,7 @@ def evaluate(
     from rich.console import Console
 
     from summarizer.config import Settings
-    from summarizer.evaluate import evaluate_cases, render_eval_table
+    from summarizer.evaluate import evaluate_cases, render_eval_tables
     from summarizer.pipeline import open_backend, run_documents
 
     settings = Settings.from_env(
@@ -326,4 +326,4 @@ def evaluate(
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
     else:
-        Console().print(render_eval_table(result))
+        Console().print(*render_eval_tables(result))

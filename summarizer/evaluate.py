@@ -470,7 +470,7 @@ def claim_refers_to(claim: Claim, ref: ClaimRef, gold_claims: Sequence[Claim]) -
     if ref.place is not None and claim.place is not None and not places_compatible(ref.place, claim.place):
         return False
     # cases.ClaimRef may not keep the annotation's optional `event`; used when it does.
-    event: str | None = getattr(ref, "event", None)
+    event: str | None = ref.event
     if event is None:
         return True
     # The claim's event is known when its figure is annotated: gold claims of the same

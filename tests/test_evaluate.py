@@ -682,11 +682,6 @@ def test_gold_scored_against_itself_is_perfect(path: Path) -> None:
 
 
 @pytest.mark.skipif(not DEV_CASES, reason=f"dev data not found beside the checkout: {DEV}")
-@pytest.mark.xfail(
-    "event" not in ClaimRef.model_fields,
-    reason="cases.ClaimRef drops the annotation's `event`: c08's pairs differing only by event look alike",
-    strict=True,
-)
 def test_gold_conflicts_join_no_must_not_conflict_pair() -> None:
     flagged = {
         path.name: score_case(case, gold_as_output(case)).conflicts.must_not_conflict_flagged

@@ -38,7 +38,7 @@ import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -320,6 +320,20 @@ def parse_place(text: str | None, aliases: dict[str, str]) -> PlaceRef | None:
     return PlaceRef(text=text, head=head, containers=tuple(containers))
 
 
+def place_parser(aliases: dict[str, str]) -> Callable[[str | None], PlaceRef | None]:
+    """`parse_place` with its answers remembered: a run repeats the same few place names."""
+    cache: dict[str, PlaceRef | None] = {}
+
+    def parse(text: str | None) -> PlaceRef | None:
+        if text is None:
+            return None
+        if text not in cache:
+            cache[text] = parse_place(text, aliases)
+        return cache[text]
+
+    return parse
+
+
 def _name_within(inner: PlaceRef, outer: PlaceRef) -> bool:
     """`outer`'s name (without admin word) appears as whole words inside `inner`'s longer name."""
     small, big = outer.core, tuple(inner.head.split())
@@ -447,13 +461,13 @@ def link_events(
 ) -> tuple[list[LinkedEvent], dict[str, str]]:
     """Group per-document events into linked events; returns them and event id -> linked id."""
     published = {doc.id: doc.published for doc in documents}
-    aliases = settings.place_aliases
+    parse = place_parser(settings.place_aliases)
     infos = [
         _EventInfo(
             event=event,
             order=i,
             dates=resolve_date(event.date, event.date_phrase, published.get(event.document)),
-            places=[p for p in (parse_place(text, aliases) for text in event.places) if p is not None],
+            places=[p for p in map(parse, event.places) if p is not None],
             kind=normalize_kind(event.kind),
         )
         for i, event in enumerate(events)
@@ -612,21 +626,20 @@ def _align(
     mapping: dict[str, str],
     settings: ReconcileSettings,
 ) -> _Aligned:
-    aliases = settings.place_aliases
+    parse = place_parser(settings.place_aliases)
     published = {doc.id: doc.published for doc in documents}
     events_by_id = {event.id: event for event in events}
     doc_events: dict[str, list[str]] = defaultdict(list)
     for event in events:
         doc_events[event.document].append(event.id)
     event_places: dict[EventKey, list[PlaceRef]] = {
-        ("event", le.id): [p for p in (parse_place(t, aliases) for t in le.places) if p is not None]
-        for le in linked
+        ("event", le.id): [p for p in map(parse, le.places) if p is not None] for le in linked
     }
 
     by_event_metric: dict[tuple[EventKey, str], list[_Item]] = defaultdict(list)
     for claim in claims:
         event_key = _event_key(claim, events_by_id, doc_events, mapping)
-        place = parse_place(claim.place, aliases)
+        place = parse(claim.place)
         if place is not None and place.counted is not None:
             place = _resolve_counted(place, event_places.get(event_key, []))
         low, high = _bounds(claim.quantity)

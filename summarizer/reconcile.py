@@ -1206,12 +1206,16 @@ def _part_total_why(
         gap = total[0] - sum_high
         gap_text = format_figure(gap) if total[0] == total[1] else f"at least {format_figure(gap)}"
         return (
-            f"the total {total_text} while the parts sum to {parts_text} = {sum_text}: "
+            f"the total for {figures.name(total_key)} is {stated_total}, while the parts sum to "
+            f"{parts_text} = {sum_text}: "
             f"{gap_text} unaccounted for"
         )
     if breakdown and (sum_low < total[0] or sum_high > total[1]):
         condition = _consistent_only_if([figures.name(k) for k in parts], known, total)
-        return f"the total {total_text} while the parts sum to {parts_text} = {sum_text}: {condition}"
+        return (
+            f"the total for {figures.name(total_key)} is {stated_total}, while the parts sum to "
+            f"{parts_text} = {sum_text}: {condition}"
+        )
     return None
 
 

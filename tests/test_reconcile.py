@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from summarizer.metrics import normalize_metric
 
 from summarizer.cases import Case, GoldConflict, find_cases, load_case
 from summarizer.evaluate import places_compatible
+from summarizer.metrics import normalize_metric
 from summarizer.reconcile import (
     ReconcileSettings,
     Reconciliation,
@@ -499,7 +499,7 @@ def test_part_total_tension_compound_places() -> None:
             "injured",
             "across the two cities",
             [["a:1"], ["a:3", "a:2"]],
-            "the total at least 21 in across the two cities while the parts sum to Kharkiv 11 to 19 + "
+            "the total for across the two cities is at least 21, while the parts sum to Kharkiv 11 to 19 + "
             "Kyiv 4 = 15 to 23: consistent only if Kharkiv had at least 17",
         ),
         (
@@ -507,7 +507,7 @@ def test_part_total_tension_compound_places() -> None:
             "killed",
             "Kharkiv and Odesa",
             [["b:1"], ["b:2", "b:3"]],
-            "the total at least 9 in Kharkiv and Odesa while the parts sum to Kharkiv 5 + Odesa 3 = 8: "
+            "the total for Kharkiv and Odesa is at least 9, while the parts sum to Kharkiv 5 + Odesa 3 = 8: "
             "at least 1 unaccounted for",
         ),
     ]
@@ -540,7 +540,7 @@ def test_part_total_tension_province_and_districts() -> None:
         ),
         (
             "injured",
-            "the total 249 in Aceh province while the parts sum to Bener Meriah district 70 + "
+            "the total for Aceh province is 249, while the parts sum to Bener Meriah district 70 + "
             "Central Aceh district 140 = 210: 39 unaccounted for",
         ),
         (

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -142,9 +143,7 @@ _MONTHS = (
     "october", "november", "december",
 )  # fmt: skip
 _MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
-_CALENDAR = frozenset(
-    [*_WEEKDAYS, *_MONTHS, *_MONTH_ABBREVIATIONS, "christmas", "easter", "ramadan", "eid", "new"]
-)
+_CALENDAR = frozenset([*_WEEKDAYS, *_MONTHS, *_MONTH_ABBREVIATIONS, "christmas", "easter", "ramadan", "eid"])
 
 # Titles written before a name, lower case and without a trailing period.
 _TITLES = _vocab(
@@ -196,7 +195,7 @@ _ORG_WORDS = _vocab(
     guard army navy bureau commission party union foundation bank fund network channel radio
     press journal herald tribune independent reuters agence fire rescue health survey authority
     organization organisation coalition alliance club church team republic kremlin pentagon
-    parliament congress senate house"""
+    parliament congress senate house military"""
 )
 # Capitalized last words of a facility: a place when one is "at" or "to" it.
 _FACILITY_WORDS = _vocab(
@@ -223,6 +222,11 @@ _DIRECTIONS = _vocab(
 _STRIKE_WORDS = _vocab(
     """strike strikes attack attacks assault assaults raid raids shelling bombardment struck hit
     hits targeting targeted target striking pounded shelled hitting rocked"""
+)
+# Verbs whose subject is the one who attacked: "Russia launched", "Moscow struck".
+_ACTOR_VERBS = _vocab(
+    """launched launches launch struck strikes attacked attacks fired fires shelled pounded
+    targeted targets bombed invaded hit hits"""
 )
 # Lower-case words after "X's" that make X a place: "Ukraine's air force", "Kyiv's military".
 _PLACE_POSSESSIONS = _vocab(
@@ -263,6 +267,14 @@ _CUE_FILLERS = _vocab(
     quickly simply initially reportedly has had have was is were has been who had"""
 )
 _PRONOUNS = frozenset({"he", "she"})
+_APPOSITION_MARKS = frozenset({",", "—", "–"})
+# Participles whose speaker is the subject of the sentence: "Garcia chastised ..., saying '...'".
+_PARTICIPLE_CUES = _vocab("saying adding telling noting insisting warning explaining")
+# Speakers too anonymous to attribute a quote to: "the witness said", "a resident said".
+_ANONYMOUS = _vocab(
+    """witness eyewitness resident man woman neighbor neighbour passenger traveler traveller student
+    survivor victim partygoer guest person"""
+)
 _POSSESSIVE_DETERMINERS = frozenset({"their", "his", "her", "the", "a", "an", "its", "our"})
 
 # The kind of incident, by the words that name it; the first kind whose word a sentence uses wins.
@@ -321,8 +333,8 @@ class _Token:
 
     @property
     def bare(self) -> str:
-        """Lower case, without a trailing period: 'gov' for 'Gov.'."""
-        return self.text.lower().rstrip(".")
+        """Lower case, without a possessive ending or a trailing period: 'gov' for 'Gov.'."""
+        return self.base.lower().rstrip(".")
 
     @property
     def is_word(self) -> bool:
@@ -355,7 +367,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w’'-]*[^\W_])?|\d+(?:[.,:]\
 # Words followed by a period that is part of them.
 _ABBREVIATIONS = _vocab(
     """gov dep sen rep dr mr mrs ms lt sgt capt col gen det adm atty prof rev st mt jr sr no jan
-    feb mar apr jun jul aug sep sept oct nov dec cpl supt insp"""
+    feb mar apr jun jul aug sep sept oct nov dec cpl supt insp ft"""
 ) | {s.lower().rstrip(".") for s in _US_STATES if s.endswith(".")}
 
 
@@ -510,20 +522,65 @@ class _Quotation:
 _DOUBLE_MARK = re.compile(r"``|''|[\"“”„]")
 _OPENING = frozenset({"“", "``", "„"})
 _CLOSING = frozenset({"”", "''"})
-# A single curly quotation: opens at a word start, closes before a non-letter; an apostrophe
-# inside ("don’t") is allowed, a line break or a double mark is not.
-_SINGLE_QUOTE = re.compile(r"(?<![\w’'])‘(?=\S)((?:[^‘’“”\"\n]|’(?=\w))*?[^\s‘])’(?!\w)")
+_SINGLE_OPENERS = frozenset("‘'")
+_SINGLE_CLOSERS = frozenset("’'")
 
 
 def _quotations(text: str) -> list[_Quotation]:
-    """Every top-level quotation, in text order: double marks, then single curly ones outside them."""
+    """Every top-level quotation, in text order: double marks, then single ones outside them."""
     doubles = _double_quotations(text)
-    singles = [
-        _Quotation(m.start(), m.start(1), m.end(1), m.end())
-        for m in _SINGLE_QUOTE.finditer(text)
-        if not any(q.contains(m.start()) for q in doubles) and len(m.group(1).split()) >= 2
-    ]
+    singles = [q for q in _single_quotations(text) if not any(d.contains(q.open_start) for d in doubles)]
     return sorted([*doubles, *singles], key=lambda q: q.open_start)
+
+
+def _single_quotations(text: str) -> list[_Quotation]:
+    """Quotations in single marks ('...' or ‘...’), as some outlets write every quote.
+
+    Apostrophes look the same, so a mark opens only at the start of a word and closes only at
+    the end of one ("didn't" neither opens nor closes); a closing candidate that reads as a
+    plural possessive ("the victims' families") is passed over when a later one closes the line.
+    """
+    found: list[_Quotation] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        line_start, position = position, position + len(line)
+        closers = [
+            line_start + k
+            for k, ch in enumerate(line)
+            if ch in _SINGLE_CLOSERS and _closes(text, line_start + k)
+        ]
+        after = line_start
+        for k, ch in enumerate(line):
+            opener = line_start + k
+            if opener < after or ch not in _SINGLE_OPENERS or not _opens(text, opener, line_start):
+                continue
+            candidates = [c for c in closers if c > opener + 1]
+            plain = [c for c in candidates if not _reads_possessive(text, c)]
+            closer = plain[0] if plain else candidates[0] if candidates else None
+            if closer is None:
+                continue
+            inner = text[opener + 1 : closer]
+            if sum(ch.isalpha() for ch in inner) >= 2:
+                found.append(_Quotation(opener, opener + 1, closer, closer + 1))
+                after = closer + 1
+    return found
+
+
+def _opens(text: str, offset: int, line_start: int) -> bool:
+    before = text[offset - 1] if offset > line_start else " "
+    following = text[offset + 1 : offset + 2]
+    return (before.isspace() or before in "([—–-") and following.isalpha()
+
+
+def _closes(text: str, offset: int) -> bool:
+    before = text[offset - 1] if offset > 0 else " "
+    following = text[offset + 1 : offset + 2]
+    return not before.isspace() and not following.isalnum()
+
+
+def _reads_possessive(text: str, offset: int) -> bool:
+    """ "victims' families": an s, the mark, a space and a lower-case word."""
+    return text[offset - 1 : offset] == "s" and re.match(r" [a-z]", text[offset + 1 : offset + 3]) is not None
 
 
 def _double_quotations(text: str) -> list[_Quotation]:
@@ -665,7 +722,7 @@ def _is_name_token(token: _Token) -> bool:
         and token.bare not in _TITLES
         and token.base.lower() not in _ORG_WORDS
         and token.low not in _STOP_CAPS
-        and token.base.lower() not in _CALENDAR
+        and token.bare not in _CALENDAR
         and not token.is_acronym
     )
 
@@ -681,7 +738,7 @@ def _name_text(view: _Text, first: int, last: int) -> str:
 
 
 def _last_title(view: _Text, first: int, last: int) -> int | None:
-    titles = [k for k in range(first, last) if view.tokens[k].base.lower().rstrip(".") in _TITLES]
+    titles = [k for k in range(first, last) if view.tokens[k].bare in _TITLES]
     return titles[-1] if titles else None
 
 
@@ -857,13 +914,18 @@ def _speech_cues(view: _Text, quotations: Sequence[_Quotation]) -> list[_Cue]:
             continue
         if token.low == "according" and view.low(index + 1) == "to":
             verb_last = index + 2
-        elif token.low in _SPEECH_VERBS:
+        elif token.low in _SPEECH_VERBS or token.low in _PARTICIPLE_CUES:
             verb_last = index + 1
         else:
             continue
         if not token.text[0].islower():
             continue  # "the United States": a name, not a verb
-        subject = None if token.low == "according" else _subject_phrase(view, index)
+        if token.low == "according":
+            subject = None
+        elif token.low in _PARTICIPLE_CUES:
+            subject = _sentence_subject(view, token.sentence, index)
+        else:
+            subject = _subject_phrase(view, index)
         phrase: tuple[int, int] | None = None
         role_apart: str | None = None
         if subject is not None:
@@ -890,7 +952,7 @@ def _subject_phrase(view: _Text, verb: int) -> tuple[int, int, str | None] | Non
     before = view.tok(end - 1)
     if before is None or before.sentence != sentence:
         return None
-    if before.text == ",":
+    if before.text in _APPOSITION_MARKS:
         opening = _apposition_start(view, end - 1)
         if opening is None:
             return None
@@ -919,6 +981,27 @@ def _subject_phrase(view: _Text, verb: int) -> tuple[int, int, str | None] | Non
     return first, end, None
 
 
+def _sentence_subject(view: _Text, sentence: int, before: int) -> tuple[int, int, str | None] | None:
+    """The phrase a sentence opens with, when it names someone: "Garcia chastised ...", "He ..."."""
+    first = view.token_at(view.sentences[sentence].start)
+    if first >= before:
+        return None
+    if view.tokens[first].low in _PRONOUNS:
+        return first, first + 1, None
+    last = first
+    while last < before and last - first < 8:
+        token = view.tokens[last]
+        if (
+            token.low in _ROLE_WORDS
+            or token.low in _POSSESSIVE_DETERMINERS
+            or (token.is_word and token.is_cap)
+        ):
+            last += 1
+        else:
+            break
+    return (first, last, None) if last > first else None
+
+
 def _role_ending_before(view: _Text, index: int, limit: int = 8) -> str | None:
     """A role written before a comma, "The regional governor of Kharkiv, ...", if one is there."""
     first = index
@@ -942,14 +1025,16 @@ def _role_ending_before(view: _Text, index: int, limit: int = 8) -> str | None:
     return view.span_text(first, index)
 
 
-def _apposition_start(view: _Text, comma: int, limit: int = 16) -> int | None:
-    """For "Name, apposition, said": the token index just after the name (its closing comma's
-    opening partner), or None when no such apposition is there."""
-    for k in range(comma - 1, max(-1, comma - limit), -1):
+def _apposition_start(view: _Text, mark: int) -> int | None:
+    """For "Name, apposition, said" or "Name — a clause — told": the index of the comma or dash
+    that opens the apposition closed at token `mark`, or None when there is none."""
+    closing = view.tokens[mark].text
+    limit = 16 if closing == "," else 40
+    for k in range(mark - 1, max(-1, mark - limit), -1):
         token = view.tokens[k]
-        if token.sentence != view.tokens[comma].sentence or token.text in {".", ";", "“", "”", '"'}:
+        if token.sentence != view.tokens[mark].sentence or token.text in {".", ";", "“", "”", '"'}:
             return None
-        if token.text == ",":
+        if token.text == closing:
             return k if k > 0 and view.tokens[k - 1].is_word else None
     return None
 
@@ -964,7 +1049,7 @@ def _object_phrase(view: _Text, start: int) -> tuple[int, int] | None:
         token = view.tokens[last]
         if token.sentence != view.tokens[start].sentence if start < len(view.tokens) else True:
             break
-        if token.base.lower() in _CALENDAR:
+        if token.bare in _CALENDAR:
             break
         if token.low in _ROLE_WORDS or (token.is_word and token.is_cap and token.low not in _STOP_CAPS):
             last += 1
@@ -1057,9 +1142,10 @@ class _PlaceMention:
     start: int
     end: int
     sentence: int
+    actor: bool  # the subject of an attack verb ("Russia launched"): who acted, not where
 
 
-def _find_places(view: _Text, people: _People) -> list[_PlaceMention]:
+def _find_places(view: _Text, people: _People) -> _Places:
     """Places named by a cue anywhere in the document, then every mention of those names."""
     person_words = people.name_tokens()
     names: dict[str, None] = {}
@@ -1088,7 +1174,7 @@ def _find_places(view: _Text, people: _People) -> list[_PlaceMention]:
             _accept_coordinated(view, last, accept)
         if view.tokens[last - 1].possessive and last < len(view.tokens):
             following = view.tokens[last]
-            if following.low in _PLACE_POSSESSIONS or following.base.lower().rstrip(".") in _TITLES:
+            if following.low in _PLACE_POSSESSIONS or following.bare in _TITLES:
                 accept(first, last)
         _state_after(view, first, last, accept)
         title = _last_title(view, first, last)
@@ -1099,16 +1185,17 @@ def _find_places(view: _Text, people: _People) -> list[_PlaceMention]:
                 leading += 1
             if leading > first and view.tokens[leading].bare in _JURISDICTION_TITLES:
                 accept(first, leading)
-    return _place_mentions(view, names)
+    mentions = _place_mentions(view, names)
+    return _Places(mentions, _containment(view, mentions))
 
 
 def _place_name(view: _Text, first: int, last: int, person_words: set[str]) -> str | None:
     tokens = view.tokens[first:last]
-    while tokens and (tokens[0].low in _STOP_CAPS or tokens[0].low in _DIRECTIONS):
+    while tokens and tokens[0].low in _STOP_CAPS:
         tokens = tokens[1:]
     if not tokens or len(tokens) > 5:
         return None
-    if any(t.base.lower() in _CALENDAR or t.bare in _TITLES for t in tokens):
+    if any(t.bare in _CALENDAR or t.bare in _TITLES for t in tokens):
         return None
     if any(t.base.lower() in _ORG_WORDS for t in tokens) and tokens[-1].base.lower() not in _FACILITY_WORDS:
         return None
@@ -1188,17 +1275,75 @@ def _place_mentions(view: _Text, names: Iterable[str]) -> list[_PlaceMention]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append(match.span())
-            found.append(_PlaceMention(name, match.start(), match.end(), view.sentence_of(match.start())))
+            following = view.tok(view.token_at(match.end()))
+            actor = following is not None and following.low in _ACTOR_VERBS
+            found.append(
+                _PlaceMention(name, match.start(), match.end(), view.sentence_of(match.start()), actor)
+            )
     return sorted(found, key=lambda m: m.start)
 
 
-def _places_near(mentions: Sequence[_PlaceMention], sentence: int, start: int, end: int) -> list[str]:
-    """Places of the same sentence by distance, then of the one or two sentences before."""
-    same = [m for m in mentions if m.sentence == sentence]
+_INSIDE_POSSESSOR = re.compile(r"[’']s\s+")  # "Indonesia's Aceh province"
+_INSIDE_IN = re.compile(r"\s+in\s+(?:the\s+)?|,\s+")  # "Bukit Sama village in Central Aceh district"
+
+
+def _containment(view: _Text, mentions: Sequence[_PlaceMention]) -> set[tuple[str, str]]:
+    """(inner, outer) pairs the text states: "X's Y", "Y in X", "Y, <US state>"."""
+    pairs: set[tuple[str, str]] = set()
+    for a, b in itertools.pairwise(mentions):
+        if a.name == b.name:
+            continue
+        if _INSIDE_POSSESSOR.fullmatch(view.text, a.end, b.start):
+            pairs.add((b.name, a.name))
+            continue
+        match = _INSIDE_IN.fullmatch(view.text, a.end, b.start)
+        if match is not None and ("," not in match.group() or b.name in _US_STATES):
+            pairs.add((a.name, b.name))
+    return pairs
+
+
+def _inner_first(names: list[str], inside: set[tuple[str, str]]) -> list[str]:
+    """`names` with every place moved after the places the text puts inside it."""
+    ordered = list(names)
+    for inner, outer in inside:
+        if inner in ordered and outer in ordered and ordered.index(outer) < ordered.index(inner):
+            ordered.remove(outer)
+            ordered.insert(ordered.index(inner) + 1, outer)
+    return ordered
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    mentions: list[_PlaceMention]
+    inside: set[tuple[str, str]]  # (inner, outer)
+
+    @property
+    def locations(self) -> list[_PlaceMention]:
+        return [m for m in self.mentions if not m.actor]
+
+    def main(self, first_sentence: int) -> list[str]:
+        """The incident's places: those of its first mention and the two sentences after,
+        narrow before broad (a place the text puts others in, or a US state, goes last)."""
+        names = list(
+            dict.fromkeys(
+                m.name for m in self.locations if first_sentence <= m.sentence <= first_sentence + 2
+            )
+        )
+        if not names:
+            names = [name for name, _ in Counter(m.name for m in self.locations).most_common(1)]
+        containers = {outer for _, outer in self.inside} | _US_STATES
+        return [n for n in names if n not in containers] + [n for n in names if n in containers]
+
+
+def _places_near(places: _Places, sentence: int, start: int, end: int) -> list[str]:
+    """Places of the same sentence by distance (a place before the places that contain it),
+    then those of the one or two sentences before, nearest first."""
+    same = [m for m in places.locations if m.sentence == sentence]
     same.sort(key=lambda m: min(abs(m.start - end), abs(start - m.end)))
-    earlier = [m for m in mentions if sentence - _SPEAKER_REACH <= m.sentence < sentence]
+    earlier = [m for m in places.locations if sentence - _SPEAKER_REACH <= m.sentence < sentence]
     earlier.sort(key=lambda m: -m.start)
-    return list(dict.fromkeys(m.name for m in [*same, *earlier]))
+    nearest = _inner_first(list(dict.fromkeys(m.name for m in same)), places.inside)
+    return list(dict.fromkeys([*nearest, *(m.name for m in earlier)]))
 
 
 # --------------------------------------------------------------------------- claim candidates
@@ -1211,7 +1356,7 @@ def _claim_candidates(
     view: _Text,
     quotes: Sequence[QuoteCandidate],
     cues: Sequence[tuple[_Cue, Speaker]],
-    places: Sequence[_PlaceMention],
+    places: _Places,
 ) -> list[ClaimCandidate]:
     found: list[ClaimCandidate] = []
     for sentence in view.sentences:
@@ -1286,7 +1431,7 @@ def _unique_speakers(speakers: Iterable[Speaker]) -> list[Speaker]:
 # Between a cue and the quotation it introduces: nothing, or a few words ending in "as"/"that":
 # 'said, "...', 'stated plainly that "...', 'described the event as a "...'.
 _LEAD_IN = re.compile(
-    r"[\s,:]*(?:(?:[\w’'-]+\s+){0,4}?(?:as|that|it|called|calling)(?:\s+(?:a|an|the))?)?[\s,:]*",
+    r"[\s,:]*(?:(?:[\w’'-]+\s+){0,4}?(?:as|that|it|called|calling|is|was|are|were)(?:\s+(?:a|an|the))?)?[\s,:]*",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(r"[\s,.;:—–-]*")
@@ -1356,10 +1501,11 @@ _DATE_PHRASES = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_DAYS = {"yesterday": 1, "last night": 1}
+_INCIDENT_NOUNS = _vocab("violence incident tragedy rampage massacre disaster bloodshed")
 _DATE_REACH = 6  # sentences after the incident's first mention searched for its date
 
 
-def _event_candidate(view: _Text, places: Sequence[_PlaceMention]) -> EventCandidate | None:
+def _event_candidate(view: _Text, places: _Places) -> EventCandidate | None:
     """The first sentence that names an incident, its kind, and the date nearest to it."""
     incident = next(
         (
@@ -1377,12 +1523,21 @@ def _event_candidate(view: _Text, places: Sequence[_PlaceMention]) -> EventCandi
         kind = _event_kind(words)
     date, phrase = None, None
     for index in range(incident, min(len(view.sentences), incident + _DATE_REACH)):
+        if not _incident_words(view, index) and not _mentions_incident(view, index):
+            continue  # a dateline gives the publication date, not the incident's
         found = _resolve_date(view.sentence_text(index), view.document.published)
         if found is not None:
             date, phrase = found
             break
-    sentence_places = list(dict.fromkeys(m.name for m in places if m.sentence == incident))
-    return EventCandidate(sentence=incident, kind=kind, date=date, date_phrase=phrase, places=sentence_places)
+    return EventCandidate(
+        sentence=incident, kind=kind, date=date, date_phrase=phrase, places=places.main(incident)
+    )
+
+
+def _mentions_incident(view: _Text, sentence: int) -> bool:
+    """Nouns that stand for the incident without naming its kind: "The violence unfolded"."""
+    words = {w.lower() for w in _WORDS.findall(view.sentence_text(sentence))}
+    return bool(words & _INCIDENT_NOUNS)
 
 
 def _incident_words(view: _Text, sentence: int) -> list[str]:
@@ -1436,26 +1591,21 @@ def find_candidates(document: Document) -> Candidates:
     quotations = _quotations(view.text)
     people = _find_people(view, quotations)
     cues = [(cue, _speaker(view, cue, people)) for cue in _speech_cues(view, quotations)]
-    place_mentions = _find_places(view, people)
+    places = _find_places(view, people)
     quotes = _quote_candidates(view, quotations, cues)
     resolved = [(cue, speaker) for cue, speaker in cues if speaker is not None]
-    claims = _claim_candidates(view, quotes, resolved, place_mentions)
-    event = _event_candidate(view, place_mentions)
-    main_places = event.places if event is not None and event.places else _most_named(place_mentions)
+    claims = _claim_candidates(view, quotes, resolved, places)
+    event = _event_candidate(view, places)
+    main_places = event.places if event is not None else places.main(0)
     return Candidates(
         document=document.id,
         claims=claims,
         quotes=quotes,
         people=people.listed(),
-        places=list(dict.fromkeys(m.name for m in place_mentions)),
+        places=list(dict.fromkeys(m.name for m in places.mentions)),
         main_places=main_places,
         event=event,
     )
-
-
-def _most_named(mentions: Sequence[_PlaceMention]) -> list[str]:
-    counts = Counter(m.name for m in mentions)
-    return [name for name, _ in counts.most_common(1)]
 
 
 # --------------------------------------------------------------------------- the rules labeller
@@ -1520,6 +1670,8 @@ def _rules_quotes(document: Document, candidates: Candidates) -> list[Quote]:
         if candidate.word_count < _MIN_QUOTE_WORDS and not candidate.adjacent_cue:
             continue  # scare quotes: "front line", "coercive environment"
         speaker = candidate.speakers[0]
+        if not speaker.is_person and speaker.name.split()[-1].lower() in _ANONYMOUS:
+            continue  # "the witness said": no identifiable speaker
         quotes.append(
             Quote(
                 id=f"{document.id}:q{len(quotes) + 1}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -596,3 +597,23 @@ def test_cli_ctrl_c_leaves_an_existing_output_file_whole(
     assert output.read_text(encoding="utf-8") == '{"previous": "report"}\n'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "cache", "report.json"]
     assert [e["value"]["claims"][0]["place"] for e in cache_entries(cache_dir)] == [CITIES[0]]
+
+
+def test_an_endpoint_that_is_down_fails_every_document_with_a_reason(tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]  # free once closed: nothing listens there
+    llm = OpenAICompatibleLLM(
+        model=MODEL_ID,
+        base_url=f"http://127.0.0.1:{closed_port}/v1",
+        timeout=CLIENT_TIMEOUT,
+        backoff=FAST_BACKOFF,
+    )
+    paths = write_articles(tmp_path / "articles", 2)
+
+    report = summarize(paths, settings=pipeline_settings(tmp_path), llm=llm)
+
+    reason = "could not connect to the model endpoint"
+    assert report.failures == [Failure(document=d, stage="extract", reason=reason) for d in DOC_IDS[:2]]
+    assert report.claims == []
+    assert without_seconds(report.usage) == usage(answered=0, calls=8, retries=6)

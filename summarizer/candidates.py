@@ -595,6 +595,8 @@ def _double_quotations(text: str) -> list[_Quotation]:
     opened: re.Match[str] | None = None
     for mark in _DOUBLE_MARK.finditer(text):
         side = "open" if mark.group() in _OPENING else "close" if mark.group() in _CLOSING else "either"
+        if side == "either" and not text[mark.end() : mark.end() + 1].strip():
+            side = "close"  # a straight mark before a space or the end cannot open a quotation
         if opened is None:
             if side != "close":
                 opened = mark
@@ -1071,6 +1073,8 @@ def _name_in_phrase(view: _Text, phrase: tuple[int, int]) -> tuple[tuple[int, in
     title = _last_title(view, name_first, last)
     if title is not None:
         name_first = title + 1
+    while name_first < last - 1 and view.tokens[name_first].bare in _PERSON_NOUNS:
+        name_first += 1  # "Partygoer Shaniqua Brown" at the start of a sentence
     if name_first == last or not _all_name_tokens(view, name_first, last):
         return None, None
     lead = first
@@ -1502,7 +1506,7 @@ _DATE_PHRASES = re.compile(
 )
 _RELATIVE_DAYS = {"yesterday": 1, "last night": 1}
 _INCIDENT_NOUNS = _vocab("violence incident tragedy rampage massacre disaster bloodshed")
-_DATE_REACH = 6  # sentences after the incident's first mention searched for its date
+_DATE_REACH = 6  # sentences that mention the incident searched for its date
 
 
 def _event_candidate(view: _Text, places: _Places) -> EventCandidate | None:
@@ -1522,9 +1526,12 @@ def _event_candidate(view: _Text, places: _Places) -> EventCandidate | None:
         words = [w for s in view.sentences for w in _incident_words(view, s.index)]
         kind = _event_kind(words)
     date, phrase = None, None
-    for index in range(incident, min(len(view.sentences), incident + _DATE_REACH)):
-        if not _incident_words(view, index) and not _mentions_incident(view, index):
-            continue  # a dateline gives the publication date, not the incident's
+    mentioning = [
+        i
+        for i in range(incident, len(view.sentences))
+        if _incident_words(view, i) or _mentions_incident(view, i)
+    ]
+    for index in mentioning[:_DATE_REACH]:  # a dateline gives the publication date, not the incident's
         found = _resolve_date(view.sentence_text(index), view.document.published)
         if found is not None:
             date, phrase = found

@@ -519,6 +519,18 @@ class _Quotation:
         return self.open_start <= offset < self.close_end
 
 
+class _QuotedText:
+    """The quotations of a document, sorted and non-overlapping, with a fast membership test."""
+
+    def __init__(self, quotations: Sequence[_Quotation]) -> None:
+        self.quotations = sorted(quotations, key=lambda q: q.open_start)
+        self._starts = [q.open_start for q in self.quotations]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and self.quotations[index].contains(offset)
+
+
 _DOUBLE_MARK = re.compile(r"``|''|[\"“”„]")
 _OPENING = frozenset({"“", "``", "„"})
 _CLOSING = frozenset({"”", "''"})
@@ -526,11 +538,12 @@ _SINGLE_OPENERS = frozenset("‘'")
 _SINGLE_CLOSERS = frozenset("’'")
 
 
-def _quotations(text: str) -> list[_Quotation]:
-    """Every top-level quotation, in text order: double marks, then single ones outside them."""
+def _quotations(text: str) -> _QuotedText:
+    """Every top-level quotation: in double marks, and in single ones outside those."""
     doubles = _double_quotations(text)
-    singles = [q for q in _single_quotations(text) if not any(d.contains(q.open_start) for d in doubles)]
-    return sorted([*doubles, *singles], key=lambda q: q.open_start)
+    quoted = _QuotedText(doubles)
+    singles = [q for q in _single_quotations(text) if q.open_start not in quoted]
+    return _QuotedText([*doubles, *singles])
 
 
 def _single_quotations(text: str) -> list[_Quotation]:
@@ -800,7 +813,7 @@ def _apposition(view: _Text, index: int, limit: int = 16) -> tuple[str | None, b
     return view.span_text(start, last), personal
 
 
-def _find_people(view: _Text, quotations: Sequence[_Quotation]) -> _People:
+def _find_people(view: _Text, quoted: _QuotedText) -> _People:
     """People named by a title, a person noun, an apposition or a speech cue."""
     people = _People()
     for run in view.runs:
@@ -810,12 +823,12 @@ def _find_people(view: _Text, quotations: Sequence[_Quotation]) -> _People:
         if found is not None:
             first, last, role = found
             people.add(_name_text(view, first, last), role, view.tokens[first].start)
-    for cue in _speech_cues(view, quotations):
+    for cue in _speech_cues(view, quoted):
         if cue.name is not None:
             first, last = cue.name
             people.add(_name_text(view, first, last), cue.role, view.tokens[first].start)
     _complete_names(view, people)
-    _record_mentions(view, people, quotations)
+    _record_mentions(view, people, quoted)
     return people
 
 
@@ -865,7 +878,7 @@ def _complete_names(view: _Text, people: _People) -> None:
                 people.add(full, people.role(surname), view.tokens[run.first].start)
 
 
-def _record_mentions(view: _Text, people: _People, quotations: Sequence[_Quotation]) -> None:
+def _record_mentions(view: _Text, people: _People, quoted: _QuotedText) -> None:
     full_names = [name for name in people.records if " " in name]
     singles = {name for name in people.records if " " not in name}
     surnames = {name.split()[-1] for name in full_names}
@@ -873,12 +886,12 @@ def _record_mentions(view: _Text, people: _People, quotations: Sequence[_Quotati
     covered: set[int] = set()
     for name in sorted(full_names, key=len, reverse=True):
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.text):
-            if any(q.contains(match.start()) for q in quotations) or match.start() in covered:
+            if match.start() in quoted or match.start() in covered:
                 continue
             covered.update(range(match.start(), match.end()))
             mentions.append((match.start(), name))
     for token in view.tokens:
-        if token.start in covered or not token.is_cap or any(q.contains(token.start) for q in quotations):
+        if token.start in covered or not token.is_cap or token.start in quoted:
             continue
         if token.base in surnames or token.base in singles:
             mentions.append((token.start, people.canonical(token.base, token.start)))
@@ -909,10 +922,10 @@ class _Cue:
         return max(self.verb_last, self.phrase[1]) if self.phrase else self.verb_last
 
 
-def _speech_cues(view: _Text, quotations: Sequence[_Quotation]) -> list[_Cue]:
+def _speech_cues(view: _Text, quoted: _QuotedText) -> list[_Cue]:
     cues: list[_Cue] = []
     for index, token in enumerate(view.tokens):
-        if any(q.contains(token.start) for q in quotations) or view.headline[token.sentence]:
+        if token.start in quoted or view.headline[token.sentence]:
             continue
         if token.low == "according" and view.low(index + 1) == "to":
             verb_last = index + 2
@@ -1043,15 +1056,16 @@ def _apposition_start(view: _Text, mark: int) -> int | None:
 
 def _object_phrase(view: _Text, start: int) -> tuple[int, int] | None:
     """The speaker phrase after a verb: "said Chip LaMarca", "according to local authorities"."""
+    if start >= len(view.tokens):
+        return None
+    sentence = view.tokens[start].sentence
     first = start
     while view.low(first) in {"the", "a", "an"}:
         first += 1
     last = first
     while last < len(view.tokens) and last - first < 8:
         token = view.tokens[last]
-        if token.sentence != view.tokens[start].sentence if start < len(view.tokens) else True:
-            break
-        if token.bare in _CALENDAR:
+        if token.sentence != sentence or token.bare in _CALENDAR:
             break
         if token.low in _ROLE_WORDS or (token.is_word and token.is_cap and token.low not in _STOP_CAPS):
             last += 1
@@ -1442,10 +1456,10 @@ _TRAIL = re.compile(r"[\s,.;:—–-]*")
 
 
 def _quote_candidates(
-    view: _Text, quotations: Sequence[_Quotation], cues: Sequence[tuple[_Cue, Speaker | None]]
+    view: _Text, quoted: _QuotedText, cues: Sequence[tuple[_Cue, Speaker | None]]
 ) -> list[QuoteCandidate]:
     found: list[QuoteCandidate] = []
-    for quotation in quotations:
+    for quotation in quoted.quotations:
         start, end = _trim_quotation(view.text, quotation)
         text = view.text[start:end]
         if not any(ch.isalpha() for ch in text):
@@ -1595,11 +1609,11 @@ def _resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | N
 def find_candidates(document: Document) -> Candidates:
     """Claim and quote candidates of one document, with the people and places they need."""
     view = _Text(document)
-    quotations = _quotations(view.text)
-    people = _find_people(view, quotations)
-    cues = [(cue, _speaker(view, cue, people)) for cue in _speech_cues(view, quotations)]
+    quoted = _quotations(view.text)
+    people = _find_people(view, quoted)
+    cues = [(cue, _speaker(view, cue, people)) for cue in _speech_cues(view, quoted)]
     places = _find_places(view, people)
-    quotes = _quote_candidates(view, quotations, cues)
+    quotes = _quote_candidates(view, quoted, cues)
     resolved = [(cue, speaker) for cue, speaker in cues if speaker is not None]
     claims = _claim_candidates(view, quotes, resolved, places)
     event = _event_candidate(view, places)

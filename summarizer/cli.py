@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -37,11 +38,27 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def quiet_library_logs() -> None:
+    """Libraries log their own retries at ERROR; the report and our one-line warnings say it better.
+
+    A NullHandler stops Python's last-resort printing to stderr while records still propagate
+    to any handler the embedding application (or a test) installed. SUMMARIZER_DEBUG=1 shows all.
+    """
+    if os.environ.get("SUMMARIZER_DEBUG"):
+        logging.basicConfig(level=logging.DEBUG)
+        return
+    for name in ("instructor", "openai", "httpx", "httpx2", "httpcore", "httpcore2", "summarizer"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
 def one_line_errors(command: F) -> F:
     """Every error becomes one line on stderr and an exit code; never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        quiet_library_logs()
         try:
             return command(*args, **kwargs)
         except SummarizerError as exc:
@@ -178,10 +195,16 @@ def summarize(
         report = run(inputs, settings=settings, progress=on_progress)
     emit(render(report, output_format), output)
     for failure in report.failures:
-        where = f"{failure.document}: " if failure.document else ""
+        where = f"{failure.document}: " if failure.document and failure.stage != "ingest" else ""
         typer.echo(f"warning: {where}{failure.reason}", err=True)
+    if all(d.id in failed_ids(report) for d in report.documents):
+        raise fail("no document could be extracted; the report lists why", 1)
     if report.partial:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def failed_ids(report: Any) -> set[str]:
+    return {f.document for f in report.failures if f.document and f.stage in ("extract", "budget")}
 
 
 class progress_bar:

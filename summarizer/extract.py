@@ -202,10 +202,10 @@ class _Merger:
         for claim in response.claims:
             metric = normalize_metric(claim.metric)
             place = (claim.place or "").strip()
-            key = (claim.sentence, ground.normalize(claim.quantity_phrase), metric, place.lower())
-            if key in self._claim_keys:
+            claim_key = (claim.sentence, ground.normalize(claim.quantity_phrase), metric, place.lower())
+            if claim_key in self._claim_keys:
                 continue
-            self._claim_keys.add(key)
+            self._claim_keys.add(claim_key)
             quantity = parse_quantity(claim.quantity_phrase) or Quantity(phrase=claim.quantity_phrase)
             self.claims.append(
                 Claim(
@@ -221,10 +221,10 @@ class _Merger:
                 )
             )
         for quote in response.quotes:
-            key = ground.normalize(quote.text)
-            if key in self._quote_keys:
+            quote_key = ground.normalize(quote.text)
+            if quote_key in self._quote_keys:
                 continue
-            self._quote_keys.add(key)
+            self._quote_keys.add(quote_key)
             self.quotes.append(
                 Quote(
                     id=f"{doc.id}:q{len(self.quotes) + 1}",

@@ -148,11 +148,6 @@ def test_no_input_at_all_is_a_usage_error(server: FaultServer) -> None:
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(
-    reason="the CLI prints 'warning: {document}: {reason}' and an ingest failure's reason already "
-    "starts with the path, so the path is printed twice",
-    strict=True,
-)
 def test_an_unreadable_input_beside_a_good_one_gives_a_partial_report(
     server: FaultServer, tmp_path: Path
 ) -> None:

@@ -49,7 +49,7 @@ def test_a_good_answer_becomes_grounded_typed_objects(clash: Document) -> None:
     rutte, zelensky = extraction.quotes
     assert (rutte.speaker, rutte.span.status) == ("Mark Rutte", SpanStatus.EXACT)
     assert zelensky.span.status is SpanStatus.NORMALIZED
-    assert clash.text[zelensky.span.start : zelensky.span.end] == "It’s all about the land."  # type: ignore[misc]
+    assert clash.text[zelensky.span.start : zelensky.span.end] == "It’s all about the land."
     assert extraction.usage.calls == 1 and extraction.usage.reasks == 0
 
 

@@ -513,11 +513,6 @@ def test_cli_exits_3_and_still_writes_the_report_when_a_document_fails(
     assert without_seconds(report.usage) == usage(answered=5, calls=5, reasks=2)
 
 
-@pytest.mark.xfail(
-    reason="instructor logs 'Max retries exceeded ...' (several lines) at ERROR and, with no logging "
-    "configured, Python prints it on stderr; the CLI should configure logging at its edge",
-    strict=True,
-)
 def test_cli_stderr_holds_only_the_warnings_outside_pytest(server: FaultServer, tmp_path: Path) -> None:
     """In a real process no library log line (instructor logs retries at ERROR) reaches stderr."""
     responder = PerDocument(good_answer)

@@ -1683,13 +1683,19 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
     return claims
 
 
+def plausible_quote(candidate: QuoteCandidate) -> bool:
+    """Worth reporting as attributed speech: some speaker is named near it, it is not a heading,
+    and it is long enough or introduced by a speech cue (scare quotes are short and bare)."""
+    if candidate.is_heading or not candidate.speakers:
+        return False
+    return candidate.word_count >= _MIN_QUOTE_WORDS or candidate.adjacent_cue
+
+
 def _rules_quotes(document: Document, candidates: Candidates) -> list[Quote]:
     quotes: list[Quote] = []
     for candidate in candidates.quotes:
-        if candidate.is_heading or not candidate.speakers:
-            continue
-        if candidate.word_count < _MIN_QUOTE_WORDS and not candidate.adjacent_cue:
-            continue  # scare quotes: "front line", "coercive environment"
+        if not plausible_quote(candidate):
+            continue  # scare quotes: "front line", "coercive environment"; headings
         speaker = candidate.speakers[0]
         if not speaker.is_person and speaker.name.split()[-1].lower() in _ANONYMOUS:
             continue  # "the witness said": no identifiable speaker

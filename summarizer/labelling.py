@@ -24,6 +24,7 @@ from summarizer.candidates import (
     find_candidates,
     label_with_rules,
     place_choices,
+    plausible_quote,
     speaker_choices,
 )
 from summarizer.llm import LLMCallFailed, LLMRequest, StructuredLLM
@@ -45,18 +46,33 @@ def extract_by_rules(document: Document) -> DocumentExtraction:
 
 
 def claim_metric_options(candidate: ClaimCandidate) -> list[str]:
-    hint = [normalize_metric(candidate.metric_hint)] if candidate.metric_hint else []
-    return list(dict.fromkeys([*hint, *CORE_METRICS, NOT_A_CLAIM]))
+    """A figure whose words name what it counts gets a yes/no choice (that metric or not a claim);
+    the rules read the metric right far more often than a small model picks it from a list.
+    A figure with no such words gets the core casualty metrics to choose from. The rules'
+    reading always comes first, so the model's answer differs from the baseline only by choice."""
+    if candidate.metric_hint:
+        return [normalize_metric(candidate.metric_hint), NOT_A_CLAIM]
+    return [NOT_A_CLAIM, *CORE_METRICS]
+
+
+TOTAL_CUES = ("across", "in total", "combined", "altogether", "both", "the two", "overall")
 
 
 def claim_place_options(candidate: ClaimCandidate, candidates: Candidates) -> list[str]:
+    """Nearby places first; a total over the incident's places ("Kyiv and Kharkiv") when the
+    sentence speaks of a total; then `unknown`."""
     options = [p for p in place_choices(candidate, candidates) if p != UNKNOWN][:MAX_PLACES]
-    return [*options, UNKNOWN]
+    main = list(dict.fromkeys(candidates.main_places))
+    sentence = candidate.sentence_text.lower()
+    if len(main) >= 2 and any(cue in sentence for cue in TOTAL_CUES):
+        options.append(f"{main[0]} and {main[1]}")
+    return [*dict.fromkeys(options), UNKNOWN]
 
 
 def labelled_quotes(candidates: Candidates) -> list[QuoteCandidate]:
-    """Quotations worth asking about: some speaker is named near them and they are not headings."""
-    return [q for q in candidates.quotes if q.speakers and not q.is_heading]
+    """Quotations worth asking about: the same test the rules apply (speaker named, not a
+    heading, not a bare scare quote); the model then names the speaker or rejects it."""
+    return [q for q in candidates.quotes if plausible_quote(q)]
 
 
 def _literal(options: Sequence[str]) -> Any:
@@ -112,16 +128,13 @@ def build_label_request(
     messages = prompt.render(
         document_id=document.id,
         published=document.published.isoformat() if document.published else None,
-        core_metrics=CORE_METRICS,
         sentences=[
             {
                 "marked": _marked_sentence(document, index, items),
                 "figures": [
                     {
                         "id": c.id,
-                        "extra": next((m for m in claim_metric_options(c) if m not in CORE_METRICS), None)
-                        if claim_metric_options(c)[0] not in CORE_METRICS
-                        else None,
+                        "metrics": claim_metric_options(c),
                         "places": claim_place_options(c, candidates),
                     }
                     for c in items

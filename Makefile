@@ -46,3 +46,9 @@ bench: model
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+
+# The bundled examples as an HTML report, and a screenshot of it (needs Debian's chromium).
+screenshot: model
+	mkdir -p out
+	$(BIN)/summarizer summarize fixtures/examples/*.txt --format html -o out/examples.html
+	HTML=out/examples.html PYTHON=$(BIN)/python scripts/screenshot.sh out/examples.png 1280x2400

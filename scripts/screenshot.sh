@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Render the hand-made c00 sample report (tests/report_samples.py) to self-contained HTML and
-# screenshot it with headless Chromium, offline, against a file:// URL only.
+# Screenshot an HTML report with headless Chromium, offline, against a file:// URL only.
 #
 #   scripts/screenshot.sh [OUT.png] [WIDTHxHEIGHT]      # defaults: /tmp/c00_report.png 1280x2400
+#   HTML=report.html scripts/screenshot.sh out.png      # a report made by `summarize --format html`
+#
+# Without HTML=, it renders the hand-made c00 sample report of the tests (tests/report_samples.py).
 #
 # Needs: the project's venv (or any Python with summarizer importable), `chromium` on PATH
 # (Debian: apt-get install -y chromium), and ../shared/data/dev beside the checkout.
@@ -20,6 +22,9 @@ trap 'rm -rf "$work"' EXIT
 html="$work/c00_report.html"
 
 cd "$repo"
+if [[ -n "${HTML:-}" ]]; then
+  cp "$HTML" "$html"
+else
 PYTHONPATH="$repo/tests${PYTHONPATH:+:$PYTHONPATH}" "$python" -c '
 import sys
 from pathlib import Path
@@ -27,6 +32,7 @@ from report_samples import c00_sample_report
 from summarizer.render_html import render_html
 Path(sys.argv[1]).write_text(render_html(c00_sample_report()), encoding="utf-8")
 ' "$html"
+fi
 
 # No network: every background service off; the page itself allows none (CSP).
 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \

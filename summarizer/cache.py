@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer.llm import LLMRequest, LLMResult, StructuredLLM, T
+from summarizer.llm import DelegatingLLM, LLMRequest, LLMResult, StructuredLLM, T
 from summarizer.schemas import Usage
 
 
@@ -54,20 +54,12 @@ class ResponseCache:
             raise
 
 
-class CachedLLM:
+class CachedLLM(DelegatingLLM):
     """Wraps any model: answers from the cache when it can, stores what the model answered."""
 
     def __init__(self, inner: StructuredLLM, cache: ResponseCache) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.cache = cache
-
-    @property
-    def model_name(self) -> str:
-        return self.inner.model_name
-
-    @property
-    def backend(self) -> str:
-        return self.inner.backend
 
     def complete(self, request: LLMRequest[T]) -> LLMResult[T]:
         key = request.fingerprint(self.inner.model_name)

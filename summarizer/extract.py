@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
 from summarizer import ground
-from summarizer.llm import LLMRequest, StructuredLLM
+from summarizer.llm import LLMRequest, StructuredLLM, complete_counted
 from summarizer.metrics import normalize_metric
 from summarizer.prompts import load_prompt
 from summarizer.quantities import parse_quantity
@@ -247,20 +247,10 @@ def extract_by_sentences(
     max_reasks: int = 2,
 ) -> DocumentExtraction:
     """The sentence-referencing strategy. Raises LLMCallFailed with the usage spent so far."""
-    from summarizer.llm import LLMCallFailed
-
     merger = _Merger(document)
     usage = Usage()
     for window in chunk_ranges(len(document.sentences), chunk_sentences, chunk_overlap):
-        request = build_request(document, window, max_reasks)
-        try:
-            result = llm.complete(request)
-        except LLMCallFailed as failed:
-            usage.add(failed.usage)
-            failed.usage = usage
-            raise
-        usage.add(result.usage)
-        merger.add(result.value)
+        merger.add(complete_counted(llm, build_request(document, window, max_reasks), usage))
     return DocumentExtraction(
         document=document, events=merger.events, claims=merger.claims, quotes=merger.quotes, usage=usage
     )

@@ -27,7 +27,7 @@ from summarizer.candidates import (
     plausible_quote,
     speaker_choices,
 )
-from summarizer.llm import LLMCallFailed, LLMRequest, StructuredLLM
+from summarizer.llm import LLMRequest, StructuredLLM, complete_counted
 from summarizer.metrics import normalize_metric
 from summarizer.prompts import load_prompt
 from summarizer.schemas import Claim, Document, DocumentExtraction, Quote, Span, SpanStatus, Usage
@@ -180,14 +180,7 @@ def extract_by_labels(document: Document, llm: StructuredLLM, *, max_reasks: int
     seen: set[tuple[object, ...]] = set()
     for claim_batch, quote_batch in batches(candidates):
         request = build_label_request(document, claim_batch, quote_batch, candidates, max_reasks)
-        try:
-            result = llm.complete(request)
-        except LLMCallFailed as failed:
-            usage.add(failed.usage)
-            failed.usage = usage
-            raise
-        usage.add(result.usage)
-        labels = result.value.model_dump()
+        labels = complete_counted(llm, request, usage).model_dump()
         for candidate in claim_batch:
             metric = labels[f"{candidate.id}_metric"]
             if metric == NOT_A_CLAIM:

@@ -79,6 +79,34 @@ class StructuredLLM(Protocol):
     def complete(self, request: LLMRequest[T]) -> LLMResult[T]: ...
 
 
+def complete_counted(llm: StructuredLLM, request: LLMRequest[T], usage: Usage) -> T:
+    """One request of a multi-request job: its cost is added to `usage` whether it succeeds or
+    fails, and a failure carries the whole job's usage so far."""
+    try:
+        result = llm.complete(request)
+    except LLMCallFailed as failed:
+        usage.add(failed.usage)
+        failed.usage = usage
+        raise
+    usage.add(result.usage)
+    return result.value
+
+
+class DelegatingLLM:
+    """Base for wrappers (cache, budget) that add behaviour around another model."""
+
+    def __init__(self, inner: StructuredLLM) -> None:
+        self.inner = inner
+
+    @property
+    def model_name(self) -> str:
+        return self.inner.model_name
+
+    @property
+    def backend(self) -> str:
+        return self.inner.backend
+
+
 class TokenBudget:
     """A run-wide token allowance, shared by threads. Retries and re-asks count against it."""
 
@@ -106,20 +134,12 @@ class TokenBudget:
             self._spent += usage.total_tokens
 
 
-class BudgetedLLM:
+class BudgetedLLM(DelegatingLLM):
     """Wraps a model so that no call starts once the budget could be exceeded."""
 
     def __init__(self, inner: StructuredLLM, budget: TokenBudget) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.budget = budget
-
-    @property
-    def model_name(self) -> str:
-        return self.inner.model_name
-
-    @property
-    def backend(self) -> str:
-        return self.inner.backend
 
     def complete(self, request: LLMRequest[T]) -> LLMResult[T]:
         self.budget.check(request)

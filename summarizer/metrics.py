@@ -25,9 +25,7 @@ _STRUCTURE_METRICS = tuple(
     f"{structure}_{outcome}" for structure in ("buildings", "houses") for outcome in ("damaged", "destroyed")
 )
 
-#: Every canonical metric, casualties first. Names outside this list are allowed (a model may
-#: find a new kind of count); `normalize_metric` then keeps them snake_cased.
-CANONICAL_METRICS: tuple[str, ...] = (
+_CASUALTY_METRICS: tuple[str, ...] = (
     "killed",
     "injured",
     "dead_including_suspect",
@@ -46,6 +44,12 @@ CANONICAL_METRICS: tuple[str, ...] = (
     "missing",
     "victims",
     "casualties",
+)
+
+#: Every canonical metric, casualties first. Names outside this list are allowed (a model may
+#: find a new kind of count); `normalize_metric` then keeps them snake_cased.
+CANONICAL_METRICS: tuple[str, ...] = (
+    *_CASUALTY_METRICS,
     "trapped",
     "rescued",
     "evacuated",
@@ -67,28 +71,7 @@ CANONICAL_METRICS: tuple[str, ...] = (
 )
 
 #: Metrics that count people killed, hurt or missing: what "casualty figures" means.
-CASUALTY_METRICS: frozenset[str] = frozenset(
-    {
-        "killed",
-        "injured",
-        "dead_including_suspect",
-        "children_killed",
-        "children_injured",
-        "shot",
-        "injured_by_gunshot",
-        "injured_non_gunshot",
-        "seriously_injured",
-        "critical_condition",
-        "intensive_care",
-        "good_condition",
-        "stable_condition",
-        "hospitalized",
-        "hospitalized_gunshot",
-        "missing",
-        "victims",
-        "casualties",
-    }
-)
+CASUALTY_METRICS: frozenset[str] = frozenset(_CASUALTY_METRICS)
 
 #: Metrics that count people of any kind (casualties, evacuees, suspects, crowds).
 PEOPLE_METRICS: frozenset[str] = CASUALTY_METRICS | {

@@ -329,6 +329,10 @@ _NOT_COUNT_ONE_BEFORE = frozenset(
     {"no", "any", "every", "the", "this", "that", "which", "each", "loved", "another", "little"}
 )
 _NOT_COUNT_ONE_AFTER = frozenset({"another"})
+_ONE_PERSON_NOUNS = frozenset(
+    {"person", "man", "woman", "child", "boy", "girl", "soldier", "civilian", "officer", "passenger",
+     "victim", "resident", "student", "teenager", "worker", "driver", "firefighter", "patient"}
+)  # fmt: skip
 _NOT_PLURAL = frozenset({"was", "has", "is", "as", "its", "this", "his", "us", "thus", "yes", "less", "plus"})
 _COUNT_NOUNS = frozenset({"people", "persons", "children", "men", "women", "police", "personnel", "staff"})
 
@@ -684,7 +688,10 @@ class _Scanner:
         if hedge is None and num.digits and high is None and self._is_street_number(k, num):
             return True
         if not num.digits and num.value == 1 and high is None and hedge is None:
-            # "no one", "the one who", "one another": a pronoun, not a count.
+            # "no one", "the one who", "one another": a pronoun, not a count; but "that one
+            # person was killed" counts: a person noun after "one" makes it a number.
+            if self.low(num.end) in _ONE_PERSON_NOUNS:
+                return False
             return (before is not None and before.low in _NOT_COUNT_ONE_BEFORE) or self.low(
                 num.end
             ) in _NOT_COUNT_ONE_AFTER

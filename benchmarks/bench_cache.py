@@ -1,0 +1,106 @@
+"""The response cache: the same inputs twice with a fresh cache directory.
+
+    python benchmarks/bench_cache.py                          # the bundled c00 examples
+    python benchmarks/bench_cache.py a.txt b.txt --strategy sentences
+    (from the checkout with the package installed, or with PYTHONPATH=. )
+
+Both runs go through `summarize` (ingest to summary, the summary call included) with the
+embedded model, whose server is started once before them (its start-up is printed, not
+counted). The first run fills an empty cache directory; the second should send no request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench_tokens import embedded_client, wide_console
+from rich.table import Table
+
+from summarizer.config import Settings
+from summarizer.local import EmbeddedServer
+from summarizer.pipeline import summarize
+from summarizer.schemas import Usage
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
+
+
+@dataclass(frozen=True)
+class CacheRun:
+    name: str
+    usage: Usage
+    seconds: float
+    claims: int
+    quotes: int
+
+
+def speedup(first: float, second: float) -> str:
+    return f"{first / second:,.0f}×" if second else "–"
+
+
+def cache_table(first: CacheRun, second: CacheRun) -> Table:
+    table = Table(title="Response cache: the same inputs twice, fresh cache directory")
+    table.add_column("run", no_wrap=True)
+    for name in ("calls", "cache hits", "prompt tok", "compl. tok", "model s", "wall s", "claims", "quotes"):
+        table.add_column(name, justify="right")
+    for run in (first, second):
+        table.add_row(
+            run.name,
+            str(run.usage.calls),
+            str(run.usage.cache_hits),
+            f"{run.usage.prompt_tokens:,}",
+            f"{run.usage.completion_tokens:,}",
+            f"{run.usage.seconds:.2f}",
+            f"{run.seconds:.2f}",
+            str(run.claims),
+            str(run.quotes),
+        )
+    table.add_section()
+    table.add_row(
+        "first / second",
+        "",
+        "",
+        "",
+        "",
+        "",
+        speedup(first.seconds, second.seconds),
+        "",
+        "",
+        style="bold",
+    )
+    return table
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("inputs", nargs="*", type=Path, help="articles (default: fixtures/examples/*.txt)")
+    parser.add_argument("--strategy", choices=["candidates", "sentences"], default="candidates")
+    args = parser.parse_args(argv)
+    inputs: list[Path] = args.inputs or sorted(EXAMPLES.glob("*.txt"))
+    console = wide_console()
+    with tempfile.TemporaryDirectory(prefix="summarizer-bench-cache-") as cache_dir:
+        settings = Settings(strategy=args.strategy, use_cache=True, cache_dir=Path(cache_dir))
+        with EmbeddedServer() as server:
+            console.print(f"embedded server {server.model_name} started in {server.startup_s or 0:.1f} s")
+            runs: list[CacheRun] = []
+            for name in ("first (empty cache)", "second (same inputs)"):
+                client = embedded_client(server, settings)
+                try:
+                    started = time.perf_counter()
+                    report = summarize(inputs, settings=settings, llm=client)
+                    seconds = time.perf_counter() - started
+                finally:
+                    client.close()
+                runs.append(CacheRun(name, report.usage, seconds, len(report.claims), len(report.quotes)))
+    console.print(f"inputs: {', '.join(p.name for p in inputs)}; strategy {args.strategy}")
+    console.print(cache_table(runs[0], runs[1]))
+
+
+if __name__ == "__main__":
+    main()

@@ -132,9 +132,10 @@ def example_passage(case: Case, max_chars: int = 700) -> ExamplePassage:
     """The run of whole sentences, at most `max_chars` long, holding the most gold items.
 
     A passage with a quote is preferred to one without, so the example shows both classes;
-    ties go to the earlier passage. Deterministic: the same case always gives the same example.
+    among passages with as many items the shorter wins (it is sent with every chunk), then
+    the earlier. Deterministic: the same case always gives the same example.
     """
-    best: tuple[tuple[bool, int], ExamplePassage] | None = None
+    best: tuple[tuple[bool, int, int], ExamplePassage] | None = None
     for document in case.documents:
         claims = [c for c in case.claims if c.document == document.id and c.span.start is not None]
         quotes = [q for q in case.quotes if q.document == document.id and q.span.start is not None]
@@ -146,7 +147,7 @@ def example_passage(case: Case, max_chars: int = 700) -> ExamplePassage:
                     break
                 inside_claims = [c for c in claims if _within(c.span, start, end)]
                 inside_quotes = [q for q in quotes if _within(q.span, start, end)]
-                score = (bool(inside_quotes), len(inside_claims) + len(inside_quotes))
+                score = (bool(inside_quotes), len(inside_claims) + len(inside_quotes), start - end)
                 if score[1] == 0 or (best is not None and score <= best[0]):
                     continue
                 passage = ExamplePassage(

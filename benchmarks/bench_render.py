@@ -5,11 +5,12 @@
     (from the checkout with the package installed, or with PYTHONPATH=. )
 
 The synthetic report is what the renderers meet in a real run, at scale: every document has a
-text, one sentence per claim ("In Town12, at least 34 people were killed, police said."), and
+text, one sentence per claim ("In Town3-12, at least 34 people were killed, officials said."), and
 every claim's span points at its figure in that text, so the HTML view highlights 100,000 spans.
-Like bench_reconcile.py: ten events over a few days, each reported by a share of the
-documents, figures for a handful of metrics and places, a fifth of them off by a few (so there
-are conflicts to render), some of them "at least N"; plus a few quotes per document.
+Like bench_reconcile.py: ten events over ten days, each document reporting three of them;
+figures for six metrics and as many places as make each (event, metric, place) figure
+reported about four times; a fifth of the figures off by a few (so there are conflicts to
+render), a fifth of them "at least N"; five quotes per document.
 Times are wall seconds of one call each; sizes are of the UTF-8 output.
 """
 
@@ -45,7 +46,7 @@ from summarizer.summarize import rules_summary
 
 METRICS = ("killed", "injured", "hospitalized", "missing", "evacuated", "arrested")
 EVENTS = 10
-PLACES_PER_EVENT = 40
+CLAIMS_PER_FIGURE = 4  # how often one (event, metric, place) figure is reported, on average
 QUOTES_PER_DOCUMENT = 5
 
 
@@ -72,12 +73,15 @@ class _Text:
 def synthetic_report(n_claims: int, n_documents: int = 50, seed: int = 7) -> Report:
     """A report of `n_documents` documents sharing `n_claims` claims, grounded in their texts."""
     rng = random.Random(seed)
+    # Places grow with the claims, so that each figure is reported a few times, as in real
+    # coverage, rather than hundreds of times (which would only multiply the conflicts).
+    places = max(4, n_claims // (EVENTS * len(METRICS) * CLAIMS_PER_FIGURE))
     start_day = dt.date(2024, 3, 1)
     truth = {
         (e, m, p): rng.randrange(1, 200)
         for e in range(EVENTS)
         for m in range(len(METRICS))
-        for p in range(PLACES_PER_EVENT)
+        for p in range(places)
     }
     per_document = [
         n_claims // n_documents + (1 if d < n_claims % n_documents else 0) for d in range(n_documents)
@@ -111,7 +115,7 @@ def synthetic_report(n_claims: int, n_documents: int = 50, seed: int = 7) -> Rep
         for c in range(count):
             e = rng.choice(reported)
             m = rng.randrange(len(METRICS))
-            p = rng.randrange(PLACES_PER_EVENT)
+            p = rng.randrange(places)
             value = truth[(e, m, p)] + (rng.randrange(-3, 4) if rng.random() < 0.2 else 0)
             value = max(value, 1)
             at_least = rng.random() < 0.2

@@ -10,6 +10,7 @@ import functools
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -59,6 +60,8 @@ def one_line_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         quiet_library_logs()
+        # SIGTERM unwinds like Ctrl-C, so the embedded server is stopped and files stay whole.
+        signal.signal(signal.SIGTERM, _terminate)
         try:
             return command(*args, **kwargs)
         except SummarizerError as exc:
@@ -78,6 +81,10 @@ def one_line_errors(command: F) -> F:
             ) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def version_callback(value: bool) -> None:
@@ -162,7 +169,9 @@ def summarize(
         int | None, typer.Option(help="Stop cleanly before this many tokens.")
     ] = None,
     concurrency: Annotated[int, typer.Option(help="Documents extracted at once.")] = 1,
-    timeout: Annotated[float, typer.Option(help="Seconds per HTTP request.")] = 120.0,
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds per HTTP request [default: 120; 900 embedded].")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract, ground and reconcile the articles; print or write the report."""

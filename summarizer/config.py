@@ -27,7 +27,12 @@ class Settings(BaseModel):
         "finds candidates and the model labels them; 'rules': no model. 'auto': candidates for the "
         "embedded model, sentences for endpoints",
     )
-    timeout: float = Field(default=120.0, gt=0, description="seconds per HTTP request")
+    timeout: float | None = Field(
+        default=None,
+        gt=0,
+        description="seconds per HTTP request; None: 120 for endpoints, 900 for the embedded model, "
+        "whose CPU generation is slow and which keeps working on a request its client gave up on",
+    )
     max_retries: int = Field(default=4, ge=0, description="transport retries per request")
     max_reasks: int = Field(default=2, ge=0, description="validation re-asks per request")
     concurrency: int = Field(default=1, ge=1, description="documents extracted at once")
@@ -48,6 +53,11 @@ class Settings(BaseModel):
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)
+
+    def resolved_timeout(self, backend: str) -> float:
+        if self.timeout is not None:
+            return self.timeout
+        return 900.0 if backend == "embedded" else 120.0
 
     def resolved_strategy(self, backend: str) -> Strategy:
         if self.llm == "none":

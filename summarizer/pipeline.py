@@ -55,7 +55,7 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
             base_url=settings.base_url,
             api_key=api_key,
             mode=settings.mode or "tools",
-            timeout=settings.timeout,
+            timeout=settings.resolved_timeout("openai-compatible"),
             backoff=backoff,
         )
         try:
@@ -72,7 +72,7 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
             base_url=server.base_url,
             api_key=None,
             mode=settings.mode or "json_schema",
-            timeout=settings.timeout,
+            timeout=settings.resolved_timeout("embedded"),
             backoff=backoff,
             http_client=json_schema_rewriting_http_client(),
             backend="embedded",

@@ -32,9 +32,11 @@ typecheck: install
 test: install lint typecheck
 	$(BIN)/python -m pytest -q
 
-# Re-record the LLM exchanges that the replay tests use, against the embedded model.
+# Re-record the LLM exchanges that the replay tests use (fixtures/cassettes/) with the embedded
+# model, and rewrite the report snapshots (fixtures/snapshots/); review both diffs before committing.
+# "rewrite" starts each cassette afresh, so no stale exchange survives.
 record: model
-	$(BIN)/python -m pytest -q tests/test_replay.py --record-mode=all
+	$(BIN)/python -m pytest -q tests/test_replay.py --record-mode=rewrite
 
 eval: model
 	$(BIN)/summarizer eval ../shared/data/dev

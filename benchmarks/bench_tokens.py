@@ -140,7 +140,7 @@ def embedded_client(server: EmbeddedServer, settings: Settings) -> OpenAICompati
         model=server.model_name,
         base_url=server.base_url,
         mode=settings.mode or "json_schema",
-        timeout=settings.timeout,
+        timeout=settings.resolved_timeout("embedded"),
         backoff=BackoffPolicy(max_retries=settings.max_retries),
         http_client=json_schema_rewriting_http_client(),
         backend="embedded",

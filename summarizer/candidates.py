@@ -1658,7 +1658,7 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
             continue
         metric = normalize_metric(candidate.metric_hint)
         places = candidate.places or candidates.main_places
-        place = places[0] if places else None
+        place = total_place(document, candidate, candidates) or (places[0] if places else None)
         source = candidate.sources[0].name if candidate.sources else None
         q = candidate.quantity
         key = (metric, place, q.low, q.high, q.nominal, source)
@@ -1681,6 +1681,38 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
             )
         )
     return claims
+
+
+# Words that make a figure a total over the incident's places: "injured more than 20 across
+# the two cities", "in both regions", "combined".
+TOTAL_CUES = (
+    "across the",
+    "in total",
+    "combined",
+    "altogether",
+    "in both",
+    "both cities",
+    "both regions",
+    "the two cities",
+    "the two regions",
+)
+
+
+def total_place(document: Document, candidate: ClaimCandidate, candidates: Candidates) -> str | None:
+    """ "A and B" when the words right after the figure (up to the next figure of its sentence)
+    speak of a total, and the incident has two places: "injured more than 20 across the two
+    cities" is a total, "killed at least one person in Kyiv" in the same sentence is not."""
+    main = list(dict.fromkeys(candidates.main_places))
+    if len(main) < 2:
+        return None
+    sentence = document.sentences[candidate.sentence]
+    following = [
+        c.start for c in candidates.claims if c.sentence == candidate.sentence and c.start > candidate.start
+    ]
+    window = document.text[candidate.end : min([*following, sentence.end])].lower()
+    if any(cue in window for cue in TOTAL_CUES):
+        return f"{main[0]} and {main[1]}"
+    return None
 
 
 def plausible_quote(candidate: QuoteCandidate) -> bool:
@@ -1726,7 +1758,8 @@ def _rules_event(
     found = candidates.event
     sentence = sentences[found.sentence]
     text = document.text[sentence.start : sentence.end]
-    claim_places = Counter(c.place for c in claims if c.place is not None)
+    # Totals over several places ("Kyiv and Kharkiv") are not places of their own here.
+    claim_places = Counter(c.place for c in claims if c.place is not None and c.place in candidates.places)
     places = [p for p, _ in claim_places.most_common()] or found.places or candidates.main_places
     return Event(
         id=event_id,

@@ -26,6 +26,7 @@ from summarizer.candidates import (
     place_choices,
     plausible_quote,
     speaker_choices,
+    total_place,
 )
 from summarizer.llm import LLMRequest, StructuredLLM, complete_counted
 from summarizer.metrics import normalize_metric
@@ -55,18 +56,12 @@ def claim_metric_options(candidate: ClaimCandidate) -> list[str]:
     return [NOT_A_CLAIM, *CORE_METRICS]
 
 
-TOTAL_CUES = ("across", "in total", "combined", "altogether", "both", "the two", "overall")
-
-
-def claim_place_options(candidate: ClaimCandidate, candidates: Candidates) -> list[str]:
+def claim_place_options(document: Document, candidate: ClaimCandidate, candidates: Candidates) -> list[str]:
     """Nearby places first; a total over the incident's places ("Kyiv and Kharkiv") when the
     sentence speaks of a total; then `unknown`."""
     options = [p for p in place_choices(candidate, candidates) if p != UNKNOWN][:MAX_PLACES]
-    main = list(dict.fromkeys(candidates.main_places))
-    sentence = candidate.sentence_text.lower()
-    if len(main) >= 2 and any(cue in sentence for cue in TOTAL_CUES):
-        options.append(f"{main[0]} and {main[1]}")
-    return [*dict.fromkeys(options), UNKNOWN]
+    total = total_place(document, candidate, candidates)
+    return [*dict.fromkeys([*options, *([total] if total else [])]), UNKNOWN]
 
 
 def labelled_quotes(candidates: Candidates) -> list[QuoteCandidate]:
@@ -80,13 +75,16 @@ def _literal(options: Sequence[str]) -> Any:
 
 
 def labels_model(
-    claims: Sequence[ClaimCandidate], quotes: Sequence[QuoteCandidate], candidates: Candidates
+    document: Document,
+    claims: Sequence[ClaimCandidate],
+    quotes: Sequence[QuoteCandidate],
+    candidates: Candidates,
 ) -> type[BaseModel]:
     """One field per decision, each a Literal of that candidate's own options."""
     fields: dict[str, Any] = {}
     for claim in claims:
         fields[f"{claim.id}_metric"] = (_literal(claim_metric_options(claim)), ...)
-        fields[f"{claim.id}_place"] = (_literal(claim_place_options(claim, candidates)), ...)
+        fields[f"{claim.id}_place"] = (_literal(claim_place_options(document, claim, candidates)), ...)
     for quote in quotes:
         fields[f"{quote.id}_speaker"] = (_literal(speaker_choices(quote)), ...)
     model: type[BaseModel] = create_model("Labels", __config__=ConfigDict(extra="forbid"), **fields)
@@ -135,7 +133,7 @@ def build_label_request(
                     {
                         "id": c.id,
                         "metrics": claim_metric_options(c),
-                        "places": claim_place_options(c, candidates),
+                        "places": claim_place_options(document, c, candidates),
                     }
                     for c in items
                 ],
@@ -156,7 +154,7 @@ def build_label_request(
         task="label",
         prompt_version=prompt.version,
         messages=messages,
-        response_model=labels_model(claims, quotes, candidates),
+        response_model=labels_model(document, claims, quotes, candidates),
         max_reasks=max_reasks,
     )
 

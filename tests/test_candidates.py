@@ -325,7 +325,7 @@ def test_rules_labeller_on_clashreport(clashreport: tuple[Document, Candidates])
         (f"{cid}1", "killed", "Ukraine", 1, 1, None, "one"),
         (f"{cid}2", "injured", "Ukraine", 12, None, None, "dozens"),
         (f"{cid}3", "killed", "Kyiv", 1, None, "local authorities", "at least one"),
-        (f"{cid}4", "injured", "Kyiv", 21, None, "local authorities", "more than 20"),
+        (f"{cid}4", "injured", "Kharkiv and Kyiv", 21, None, "local authorities", "more than 20"),
         (f"{cid}5", "drones_launched", "Ukraine", 375, 375, "Ukraine’s air force", "375"),
         (f"{cid}6", "missiles_launched", "Ukraine", 21, 21, "Ukraine’s air force", "21"),
         (f"{cid}7", "missiles_launched", "Ukraine", 2, 2, "Ukraine’s air force", "two"),

@@ -131,6 +131,20 @@ def emit(text: str, output: Path | None) -> None:
         raise fail(f"cannot write {output}: {exc.strerror or exc}", 1) from None
 
 
+def build_settings(**flags: Any) -> Any:
+    """Settings from flags and the environment; an invalid value is a one-line usage error."""
+    from pydantic import ValidationError
+
+    from summarizer.config import Settings
+
+    try:
+        return Settings.from_env(**flags)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(p) for p in error["loc"])
+        raise fail(f"invalid --{field.replace('_', '-')}: {error['msg']}", 2) from None
+
+
 def check_format(value: str) -> str:
     if value not in ("md", "json", "html"):
         raise typer.BadParameter("choose md, json or html")
@@ -175,30 +189,22 @@ def summarize(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract, ground and reconcile the articles; print or write the report."""
-    from pydantic import ValidationError
-
-    from summarizer.config import Settings
     from summarizer.pipeline import summarize as run
 
-    try:
-        settings = Settings.from_env(
-            base_url=base_url,
-            api_key=api_key,
-            model=model,
-            mode=mode,
-            strategy=strategy,
-            llm=llm,
-            summary=not no_summary,
-            use_cache=not no_cache,
-            cache_dir=cache_dir,
-            max_tokens_total=max_tokens_total,
-            concurrency=concurrency,
-            timeout=timeout,
-        )
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(p) for p in error["loc"])
-        raise fail(f"invalid --{field.replace('_', '-')}: {error['msg']}", 2) from None
+    settings = build_settings(
+        base_url=base_url,
+        api_key=api_key,
+        model=model,
+        mode=mode,
+        strategy=strategy,
+        llm=llm,
+        summary=not no_summary,
+        use_cache=not no_cache,
+        cache_dir=cache_dir,
+        max_tokens_total=max_tokens_total,
+        concurrency=concurrency,
+        timeout=timeout,
+    )
 
     with progress_bar(enabled=not quiet) as on_progress:
         report = run(inputs, settings=settings, progress=on_progress)
@@ -339,11 +345,10 @@ def evaluate(
     """Run the pipeline on every case and score it against its annotations."""
     from rich.console import Console
 
-    from summarizer.config import Settings
     from summarizer.evaluate import evaluate_cases, render_eval_tables
     from summarizer.pipeline import open_backend, run_documents
 
-    settings = Settings.from_env(
+    settings = build_settings(
         base_url=base_url,
         api_key=api_key,
         model=model,

@@ -92,3 +92,11 @@ def test_reconcile_rejects_a_file_that_is_not_a_report(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {bogus}: not a summarizer JSON report")
     assert result.stderr.count("\n") == 1
+
+
+def test_an_invalid_setting_is_a_one_line_usage_error() -> None:
+    for args in (["summarize", FILES[0], "--concurrency", "0"], ["eval", "fixtures", "--llm", "bogus"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        assert result.stderr.count("\n") == 1
+        assert result.stderr.startswith("error: invalid --")

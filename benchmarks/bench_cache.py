@@ -7,6 +7,9 @@
 Both runs go through `summarize` (ingest to summary, the summary call included) with the
 embedded model, whose server is started once before them (its start-up is printed, not
 counted). The first run fills an empty cache directory; the second should send no request.
+Only validated answers are cached: a request that failed (the summary call, when the model's
+citations never validate and the rules summary is used) is sent again by the second run; the
+"summary by" column says which summary each run got.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from bench_tokens import embedded_client, wide_console
 from rich.table import Table
 
+from summarizer.cli import quiet_library_logs
 from summarizer.config import Settings
 from summarizer.local import EmbeddedServer
 from summarizer.pipeline import summarize
@@ -36,6 +40,8 @@ class CacheRun:
     seconds: float
     claims: int
     quotes: int
+    summary: str
+    failures: int
 
 
 def speedup(first: float, second: float) -> str:
@@ -45,7 +51,8 @@ def speedup(first: float, second: float) -> str:
 def cache_table(first: CacheRun, second: CacheRun) -> Table:
     table = Table(title="Response cache: the same inputs twice, fresh cache directory")
     table.add_column("run", no_wrap=True)
-    for name in ("calls", "cache hits", "prompt tok", "compl. tok", "model s", "wall s", "claims", "quotes"):
+    columns = ("calls", "cache hits", "prompt tok", "compl. tok", "model s", "wall s", "claims", "quotes")
+    for name in (*columns, "summary by", "failures"):
         table.add_column(name, justify="right")
     for run in (first, second):
         table.add_row(
@@ -58,6 +65,8 @@ def cache_table(first: CacheRun, second: CacheRun) -> Table:
             f"{run.seconds:.2f}",
             str(run.claims),
             str(run.quotes),
+            run.summary,
+            str(run.failures),
         )
     table.add_section()
     table.add_row(
@@ -68,6 +77,8 @@ def cache_table(first: CacheRun, second: CacheRun) -> Table:
         "",
         "",
         speedup(first.seconds, second.seconds),
+        "",
+        "",
         "",
         "",
         style="bold",
@@ -83,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--strategy", choices=["candidates", "sentences"], default="candidates")
     args = parser.parse_args(argv)
     inputs: list[Path] = args.inputs or sorted(EXAMPLES.glob("*.txt"))
+    quiet_library_logs()
     console = wide_console()
     with tempfile.TemporaryDirectory(prefix="summarizer-bench-cache-") as cache_dir:
         settings = Settings(strategy=args.strategy, use_cache=True, cache_dir=Path(cache_dir))
@@ -97,9 +109,26 @@ def main(argv: Sequence[str] | None = None) -> None:
                     seconds = time.perf_counter() - started
                 finally:
                     client.close()
-                runs.append(CacheRun(name, report.usage, seconds, len(report.claims), len(report.quotes)))
+                summary = report.summary.generated_by if report.summary else "none"
+                runs.append(
+                    CacheRun(
+                        name,
+                        report.usage,
+                        seconds,
+                        len(report.claims),
+                        len(report.quotes),
+                        summary,
+                        len(report.failures),
+                    )
+                )
     console.print(f"inputs: {', '.join(p.name for p in inputs)}; strategy {args.strategy}")
     console.print(cache_table(runs[0], runs[1]))
+    for run in runs:
+        if run.summary != "llm":
+            console.print(
+                f"{run.name}: the summary call failed validation, so the rules summary was used; a "
+                "failed answer is not cached, so a later run asks again (calls > 0 on the second run)"
+            )
 
 
 if __name__ == "__main__":

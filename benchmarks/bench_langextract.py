@@ -51,6 +51,7 @@ from rich.table import Table
 
 from summarizer import __version__
 from summarizer.cases import Case, find_cases, load_case
+from summarizer.cli import quiet_library_logs
 from summarizer.config import Settings
 from summarizer.evaluate import CaseScore, fmt_rate, score_case, total_score
 from summarizer.ground import sentence_of
@@ -501,6 +502,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except ImportError:
         sys.exit("langextract is not installed: pip install -e '.[bench]' (langextract==1.7.1)")
 
+    quiet_library_logs()
     console = wide_console()
     cases = [load_case(path) for path in find_cases(args.cases)]
     preferred = load_case(args.example_case)

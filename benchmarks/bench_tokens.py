@@ -40,6 +40,7 @@ from rich.console import Console
 from rich.table import Table
 
 from summarizer.cases import Case, find_cases, load_case
+from summarizer.cli import quiet_library_logs
 from summarizer.config import Settings, Strategy
 from summarizer.local import EmbeddedServer, json_schema_rewriting_http_client
 from summarizer.openai_backend import BackoffPolicy, OpenAICompatibleLLM
@@ -306,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="extraction strategies to measure (default: candidates, the embedded default)",
     )
     args = parser.parse_args(argv)
+    quiet_library_logs()
     console = wide_console()
     cases = [load_case(path) for path in find_cases(args.cases)]
 

@@ -283,7 +283,7 @@ def tokens_table(
     rules_wall = sum(r.seconds for r in rules)
     table.add_row(
         "all",
-        f"all {articles}",
+        f"{articles} articles",
         "rules",
         *floor_cells,
         *usage_cells(Usage(), all_floor, rules_wall),

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx2
-from bench_tokens import DEV, embedded_backend, run_case, wide_console
+from bench_tokens import DEV, embedded_backend, run_case, stop_cleanly_on_sigterm, wide_console
 from rich.table import Table
 
 from summarizer import __version__
@@ -502,6 +502,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except ImportError:
         sys.exit("langextract is not installed: pip install -e '.[bench]' (langextract==1.7.1)")
 
+    stop_cleanly_on_sigterm()
     quiet_library_logs()
     console = wide_console()
     cases = [load_case(path) for path in find_cases(args.cases)]

@@ -28,6 +28,7 @@ import argparse
 import contextlib
 import json
 import math
+import signal
 import sys
 import time
 import urllib.error
@@ -210,6 +211,15 @@ def model_settings(strategy: Strategy) -> Settings:
 # --------------------------------------------------------------------------- the table
 
 
+def stop_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so that `with EmbeddedServer()` stops the server.
+
+    By default SIGTERM ends Python without unwinding (and without atexit hooks), which would
+    leave the llama.cpp server running after its benchmark.
+    """
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 def wide_console() -> Console:
     """A console that does not squeeze the tables to 80 columns when the output is a pipe or file."""
     return Console() if sys.stdout.isatty() else Console(width=220)
@@ -307,6 +317,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="extraction strategies to measure (default: candidates, the embedded default)",
     )
     args = parser.parse_args(argv)
+    stop_cleanly_on_sigterm()
     quiet_library_logs()
     console = wide_console()
     cases = [load_case(path) for path in find_cases(args.cases)]

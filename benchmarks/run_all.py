@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -59,11 +60,16 @@ def run(benchmark: Benchmark, cases: Path | None) -> bool:
     started = time.perf_counter()
     # Tables as wide as they need when printed to a pipe or a file (rich reads COLUMNS).
     env = os.environ if sys.stdout.isatty() else {**os.environ, "COLUMNS": "220"}
-    result = subprocess.run(command, cwd=ROOT, env=env, check=False)
-    print(
-        f"({benchmark.script}: {time.perf_counter() - started:.0f} s, exit {result.returncode})", flush=True
-    )
-    return result.returncode == 0
+    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    try:
+        returncode = process.wait()
+    except BaseException:
+        # Interrupted or terminated: stop the benchmark too (it stops its server on SIGTERM).
+        process.terminate()
+        process.wait()
+        raise
+    print(f"({benchmark.script}: {time.perf_counter() - started:.0f} s, exit {returncode})", flush=True)
+    return returncode == 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-model", action="store_true", help="skip the benchmarks that run the model")
     parser.add_argument("--only", nargs="+", metavar="SCRIPT", help="run only these, e.g. bench_render.py")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     chosen = [
         b
         for b in BENCHMARKS

@@ -29,7 +29,7 @@ import run_all  # noqa: E402
 
 from summarizer.cases import Case, load_case  # noqa: E402
 from summarizer.local import find_free_port  # noqa: E402
-from summarizer.schemas import Claim, Quantity, Quote, Span, SpanStatus  # noqa: E402
+from summarizer.schemas import Claim, Quantity, Quote, Span, SpanStatus, Usage  # noqa: E402
 
 ARTICLE = (
     "Storm hits Riverton\n\n"
@@ -323,6 +323,27 @@ def test_counting_transport_adds_up_the_servers_usage() -> None:
     assert transport.take().calls == 0
     assert bench_langextract.usage_of(b"not json") == (0, 0)
     assert bench_langextract.usage_of(b"[1, 2]") == (0, 0)
+
+
+def test_cache_table_has_a_row_per_run_and_a_ratio_per_later_run() -> None:
+    runs = [
+        bench_cache.CacheRun(name, Usage(calls=calls), seconds, 23, 8, "llm", 0)
+        for name, calls, seconds in (
+            ("first (empty cache)", 3, 90.0),
+            ("second (x)", 0, 0.5),
+            ("third (x)", 0, 0.3),
+        )
+    ]
+    table = bench_cache.cache_table(runs)
+    assert table.row_count == 5
+    assert list(table.columns[0].cells) == [
+        "first (empty cache)",
+        "second (x)",
+        "third (x)",
+        "first / second",
+        "first / third",
+    ]
+    assert list(table.columns[6].cells) == ["90.00", "0.50", "0.30", "180×", "300×"]
 
 
 def test_ratio_cells() -> None:

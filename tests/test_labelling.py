@@ -34,7 +34,8 @@ def clash() -> Document:
 def first_options(request: LLMRequest[Any], _attempt: int) -> dict[str, Any]:
     """A fake model that always takes the first option offered: the rules' own reading."""
     schema = request.response_model.model_json_schema()
-    return {name: spec["enum"][0] if "enum" in spec else spec["const"] for name, spec in schema["properties"].items()}
+    properties = schema["properties"].items()
+    return {name: spec["enum"][0] if "enum" in spec else spec["const"] for name, spec in properties}
 
 
 def test_the_answer_can_only_be_one_of_the_options(clash: Document) -> None:

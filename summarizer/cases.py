@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.errors import InputError
+from summarizer.ground import sentence_of
 from summarizer.schemas import (
     Claim,
     ConflictKind,
@@ -125,12 +126,9 @@ def locate_exact(text: str, fragment: str) -> Span:
 
 
 def sentence_at(document: Document, offset: int | None) -> int:
-    if offset is None:
-        return 0
-    for sentence in document.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.index
-    return 0
+    """The sentence holding a gold span; 0 for a span that is not in the text."""
+    found = sentence_of(offset, document.sentences) if offset is not None else None
+    return found if found is not None else 0
 
 
 def load_case(path: Path) -> Case:

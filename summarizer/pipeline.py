@@ -66,7 +66,9 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
 
     from summarizer.local import EmbeddedServer, json_schema_rewriting_http_client
 
-    with EmbeddedServer(cache_dir=settings.cache_dir) as server:
+    # The model file and server logs live in the tool cache, not in a --cache-dir for responses,
+    # so pointing the response cache elsewhere never copies the 1.1 GB model.
+    with EmbeddedServer() as server:
         client = OpenAICompatibleLLM(
             model=server.model_name,
             base_url=server.base_url,

@@ -267,19 +267,19 @@ def _reconcile(report: Report) -> Report:
 
 
 def _add_summary(report: Report, llm: StructuredLLM | None) -> Report:
-    from summarizer.summarize import llm_summary, rules_summary
+    """The model's summary, or the rules summary with the reason recorded as a failure."""
+    from summarizer.summarize import rules_summary, summarize_report
 
-    if llm is None:
-        return report.model_copy(update={"summary": rules_summary(report)})
     try:
-        result = llm_summary(report, llm)
-    except (LLMCallFailed, BudgetExceeded) as exc:
-        if isinstance(exc, LLMCallFailed):
-            report.usage.add(exc.usage)
-        stage = "budget" if isinstance(exc, BudgetExceeded) else "summarize"
-        failure = Failure(document=None, stage=stage, reason=f"summary: {exc}; a rules summary was used")
+        outcome = summarize_report(report, llm)
+    except BudgetExceeded as exc:
+        failure = Failure(document=None, stage="budget", reason=f"summary: {exc}; a rules summary was used")
         return report.model_copy(
             update={"summary": rules_summary(report), "failures": [*report.failures, failure]}
         )
-    report.usage.add(result.usage)
-    return report.model_copy(update={"summary": result.value})
+    report.usage.add(outcome.usage)
+    failures = report.failures
+    if outcome.failure:
+        reason = f"{outcome.failure}; a rules summary was used"
+        failures = [*failures, Failure(document=None, stage="summarize", reason=reason)]
+    return report.model_copy(update={"summary": outcome.summary, "failures": failures})

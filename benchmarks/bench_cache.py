@@ -24,9 +24,9 @@ from pathlib import Path
 from bench_tokens import embedded_client, stop_cleanly_on_sigterm, wide_console
 from rich.table import Table
 
+from summarizer.backends.embedded import EmbeddedServer
 from summarizer.cli import quiet_library_logs
 from summarizer.config import Settings
-from summarizer.local import EmbeddedServer
 from summarizer.pipeline import summarize
 from summarizer.schemas import Usage
 

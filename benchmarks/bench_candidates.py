@@ -9,7 +9,7 @@ Candidate recall is what bounds any labeller, the LLM included:
   its exact interval (both bounds; the nominal figure when both are open);
 - a gold quote is covered when a quote candidate of its document holds its text (the scorer's
   rule), and its speaker is offered when one of that candidate's speakers matches the gold one.
-The rules labeller (`--llm none`) is scored with `summarizer.evaluate`.
+The rules labeller (`--llm none`) is scored with `summarizer.evaluation.scoring`.
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from summarizer.candidates import Candidates, find_candidates, label_with_rules
-from summarizer.cases import Case, find_cases, load_case
-from summarizer.evaluate import (
+from summarizer.evaluation.cases import Case, find_cases, load_case
+from summarizer.evaluation.scoring import (
     ClaimScore,
     QuoteScore,
     score_claims,
@@ -31,6 +30,7 @@ from summarizer.evaluate import (
     speakers_match,
     texts_overlap,
 )
+from summarizer.extraction.finder import Candidates, find_candidates, label_with_rules
 from summarizer.schemas import Claim, Quote
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"

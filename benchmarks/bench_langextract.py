@@ -50,17 +50,17 @@ from bench_tokens import DEV, embedded_backend, run_case, stop_cleanly_on_sigter
 from rich.table import Table
 
 from summarizer import __version__
-from summarizer.cases import Case, find_cases, load_case
+from summarizer.backends.embedded import EmbeddedServer
 from summarizer.cli import quiet_library_logs
 from summarizer.config import Settings
-from summarizer.evaluate import CaseScore, fmt_rate, score_case, total_score
-from summarizer.ground import sentence_of
-from summarizer.labelling import extract_by_rules
-from summarizer.local import EmbeddedServer
-from summarizer.metrics import normalize_metric
-from summarizer.quantities import find_quantities, parse_quantity
-from summarizer.reconcile import reconcile_report
+from summarizer.evaluation.cases import Case, find_cases, load_case
+from summarizer.evaluation.scoring import CaseScore, fmt_rate, score_case, total_score
+from summarizer.extraction.candidates import extract_by_rules
+from summarizer.reconcile.core import reconcile_report
 from summarizer.schemas import Claim, Document, Event, Quote, Report, RunInfo, Span, SpanStatus, Usage
+from summarizer.text.ground import sentence_of
+from summarizer.text.metrics import normalize_metric
+from summarizer.text.quantities import find_quantities, parse_quantity
 
 EXAMPLE_CASE = DEV / "c00_ukraine_strikes_2026"
 FIGURE = "figure"

@@ -19,9 +19,9 @@ import random
 import time
 from pathlib import Path
 
-from summarizer.cases import find_cases, load_case
-from summarizer.evaluate import score_conflicts
-from summarizer.reconcile import reconcile, reconcile_report
+from summarizer.evaluation.cases import find_cases, load_case
+from summarizer.evaluation.scoring import score_conflicts
+from summarizer.reconcile.core import reconcile, reconcile_report
 from summarizer.schemas import Claim, Document, Event, Quantity, Report, RunInfo, Span, SpanStatus
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"

@@ -27,9 +27,9 @@ from bench_tokens import wide_console
 from rich.table import Table
 
 from summarizer import __version__
-from summarizer.reconcile import reconcile_report
-from summarizer.render import render_json, render_markdown
-from summarizer.render_html import render_html
+from summarizer.reconcile.core import reconcile_report
+from summarizer.render.html import render_html
+from summarizer.render.markdown import render_json, render_markdown
 from summarizer.schemas import (
     Claim,
     Document,
@@ -42,7 +42,7 @@ from summarizer.schemas import (
     Span,
     SpanStatus,
 )
-from summarizer.summarize import rules_summary
+from summarizer.summary import rules_summary
 
 METRICS = ("killed", "injured", "hospitalized", "missing", "evacuated", "arrested")
 EVENTS = 10

@@ -40,11 +40,11 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from summarizer.cases import Case, find_cases, load_case
+from summarizer.backends.embedded import EmbeddedServer, json_schema_rewriting_http_client
+from summarizer.backends.openai_compat import BackoffPolicy, OpenAICompatibleLLM
 from summarizer.cli import quiet_library_logs
 from summarizer.config import Settings, Strategy
-from summarizer.local import EmbeddedServer, json_schema_rewriting_http_client
-from summarizer.openai_backend import BackoffPolicy, OpenAICompatibleLLM
+from summarizer.evaluation.cases import Case, find_cases, load_case
 from summarizer.pipeline import Backend, open_backend, run_documents
 from summarizer.schemas import Report, Usage
 

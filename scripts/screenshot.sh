@@ -29,7 +29,7 @@ PYTHONPATH="$repo/tests${PYTHONPATH:+:$PYTHONPATH}" "$python" -c '
 import sys
 from pathlib import Path
 from report_samples import c00_sample_report
-from summarizer.render_html import render_html
+from summarizer.render.html import render_html
 Path(sys.argv[1]).write_text(render_html(c00_sample_report()), encoding="utf-8")
 ' "$html"
 fi

@@ -107,14 +107,14 @@ Format = Literal["md", "json", "html"]
 
 def render(report: Any, output_format: str) -> str:
     if output_format == "json":
-        from summarizer.render import render_json
+        from summarizer.render.markdown import render_json
 
         return render_json(report)
     if output_format == "html":
-        from summarizer.render_html import render_html
+        from summarizer.render.html import render_html
 
         return render_html(report)
-    from summarizer.render import render_markdown
+    from summarizer.render.markdown import render_markdown
 
     return render_markdown(report)
 
@@ -269,9 +269,9 @@ def reconcile(
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
 ) -> None:
     """Re-run reconciliation on saved extractions, merged into one report. No model call."""
-    from summarizer.reconcile import reconcile_report
+    from summarizer.reconcile.core import reconcile_report
     from summarizer.reports import load_reports, merge_reports
-    from summarizer.summarize import rules_summary
+    from summarizer.summary import rules_summary
 
     merged = reconcile_report(merge_reports(load_reports(reports)))
     merged = merged.model_copy(update={"summary": rules_summary(merged)})
@@ -296,7 +296,7 @@ def doctor(
     check: Annotated[bool, typer.Option("--check/--no-check", help="Start or ping the backend.")] = True,
 ) -> None:
     """Say which backend and model would be used, and whether it answers."""
-    from summarizer.local import describe_backend
+    from summarizer.backends.embedded import describe_backend
 
     backend = describe_backend(base_url, model, api_key, check=check)
     rows = {
@@ -345,7 +345,7 @@ def evaluate(
     """Run the pipeline on every case and score it against its annotations."""
     from rich.console import Console
 
-    from summarizer.evaluate import evaluate_cases, render_eval_tables
+    from summarizer.evaluation.scoring import evaluate_cases, render_eval_tables
     from summarizer.pipeline import open_backend, run_documents
 
     settings = build_settings(

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer import __version__
+from summarizer.backends.protocol import BudgetedLLM, LLMCallFailed, StructuredLLM, TokenBudget
 from summarizer.config import Settings, Strategy
 from summarizer.errors import BackendError, BudgetExceeded, InputError
-from summarizer.ingest import load_documents
-from summarizer.llm import BudgetedLLM, LLMCallFailed, StructuredLLM, TokenBudget
 from summarizer.schemas import Document, DocumentExtraction, Failure, Report, RunInfo, Usage
-from summarizer.segment import segment
+from summarizer.text.ingest import load_documents
+from summarizer.text.segment import segment
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as (document id, documents done, documents total) after each document."""
@@ -43,7 +43,7 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
         yield Backend(_wrap(llm, settings), llm.backend, llm.model_name)
         return
 
-    from summarizer.openai_backend import BackoffPolicy, OpenAICompatibleLLM
+    from summarizer.backends.openai_compat import BackoffPolicy, OpenAICompatibleLLM
 
     backoff = BackoffPolicy(max_retries=settings.max_retries)
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
@@ -64,7 +64,7 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
             client.close()
         return
 
-    from summarizer.local import EmbeddedServer, json_schema_rewriting_http_client
+    from summarizer.backends.embedded import EmbeddedServer, json_schema_rewriting_http_client
 
     # The model file and server logs live in the tool cache, not in a --cache-dir for responses,
     # so pointing the response cache elsewhere never copies the 1.1 GB model.
@@ -89,7 +89,7 @@ def _wrap(llm: StructuredLLM, settings: Settings) -> StructuredLLM:
     """Budget inside the cache: a cached answer costs nothing and is served even at the limit."""
     wrapped: StructuredLLM = BudgetedLLM(llm, TokenBudget(settings.max_tokens_total))
     if settings.use_cache:
-        from summarizer.cache import CachedLLM, ResponseCache, default_cache_dir
+        from summarizer.backends.cache import CachedLLM, ResponseCache, default_cache_dir
 
         wrapped = CachedLLM(wrapped, ResponseCache(settings.cache_dir or default_cache_dir()))
     return wrapped
@@ -99,14 +99,14 @@ def extract_document(
     document: Document, llm: StructuredLLM | None, strategy: Strategy, settings: Settings
 ) -> DocumentExtraction:
     if strategy == "rules" or llm is None:
-        from summarizer.labelling import extract_by_rules
+        from summarizer.extraction.candidates import extract_by_rules
 
         return extract_by_rules(document)
     if strategy == "candidates":
-        from summarizer.labelling import extract_by_labels
+        from summarizer.extraction.candidates import extract_by_labels
 
         return extract_by_labels(document, llm, max_reasks=settings.max_reasks)
-    from summarizer.extract import extract_by_sentences
+    from summarizer.extraction.sentences import extract_by_sentences
 
     return extract_by_sentences(
         document,
@@ -230,7 +230,7 @@ def _assemble(
     backend: Backend,
     strategy: Strategy,
 ) -> Report:
-    from summarizer.prompts import load_prompt
+    from summarizer.backends.prompts import load_prompt
 
     prompt_version = None
     if backend.llm is not None:
@@ -261,14 +261,14 @@ def _assemble(
 
 
 def _reconcile(report: Report) -> Report:
-    from summarizer.reconcile import reconcile_report
+    from summarizer.reconcile.core import reconcile_report
 
     return reconcile_report(report)
 
 
 def _add_summary(report: Report, llm: StructuredLLM | None) -> Report:
     """The model's summary, or the rules summary with the reason recorded as a failure."""
-    from summarizer.summarize import rules_summary, summarize_report
+    from summarizer.summary import rules_summary, summarize_report
 
     try:
         outcome = summarize_report(report, llm)

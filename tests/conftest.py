@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from paths import DEV, shared
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 class NetworkBlocked(RuntimeError):
@@ -74,9 +73,8 @@ def isolated_environment(
 
 @pytest.fixture
 def dev_data() -> Path:
-    if not DATA_DIR.is_dir():
-        pytest.skip(f"evaluation data not found at {DATA_DIR}")
-    return DATA_DIR
+    """../shared/data/dev, or a skip with one reason (a failure in CI)."""
+    return shared(DEV)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from summarizer.llm import LLMRequest
+from summarizer.backends.protocol import LLMRequest
 
 CLASHREPORT: dict[str, Any] = {
     "events": [

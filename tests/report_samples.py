@@ -11,9 +11,10 @@ reconciliation exist.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from summarizer.cases import load_case, locate_exact
+from paths import DEV
+
+from summarizer.evaluation.cases import load_case, locate_exact
 from summarizer.schemas import (
     Citation,
     Claim,
@@ -37,7 +38,7 @@ from summarizer.schemas import (
     Usage,
 )
 
-C00 = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "c00_ukraine_strikes_2026"
+C00 = DEV / "c00_ukraine_strikes_2026"
 """The shared data sits beside the checkout (see shared/data/README.md)."""
 
 CLASH = "clashreport-2026-01-24"

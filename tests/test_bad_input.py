@@ -27,7 +27,7 @@ from typer.testing import CliRunner, Result
 
 from summarizer.cli import EXIT_PARTIAL, app
 from summarizer.config import Settings
-from summarizer.extract import chunk_ranges
+from summarizer.extraction.sentences import chunk_ranges
 from summarizer.schemas import Report, SpanStatus
 
 EXIT_BAD_INPUT = 2

@@ -16,9 +16,10 @@ from typing import Any
 
 import httpx2
 import pytest
+from paths import ROOT
 
 # The benchmarks are scripts, not a package: import them the way `python benchmarks/x.py` does.
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+BENCHMARKS = ROOT / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 import bench_cache  # noqa: E402
@@ -27,8 +28,8 @@ import bench_render  # noqa: E402
 import bench_tokens  # noqa: E402
 import run_all  # noqa: E402
 
-from summarizer.cases import Case, load_case  # noqa: E402
-from summarizer.local import find_free_port  # noqa: E402
+from summarizer.backends.embedded import find_free_port  # noqa: E402
+from summarizer.evaluation.cases import Case, load_case  # noqa: E402
 from summarizer.schemas import Claim, Quantity, Quote, Span, SpanStatus, Usage  # noqa: E402
 
 ARTICLE = (

@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import jsonschema
+from paths import EXAMPLES
 from typer.testing import CliRunner
 
 from summarizer import __version__
 from summarizer.cli import app
 from summarizer.schemas import Report
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
 FILES = [str(EXAMPLES / "clashreport-2026-01-24.txt"), str(EXAMPLES / "nextfin-2026-01-27.txt")]
 
 runner = CliRunner()

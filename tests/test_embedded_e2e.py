@@ -17,8 +17,9 @@ from typing import Any
 
 import jsonschema
 import pytest
+from paths import ROOT
 
-from summarizer.local import (
+from summarizer.backends.embedded import (
     EMBEDDED_MODEL,
     default_cache_dir,
     ensure_model_file,
@@ -28,7 +29,6 @@ from summarizer.local import (
 )
 from summarizer.schemas import Report
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "fixtures" / "examples" / "nextfin-2026-01-27.txt"
 # The model file the user's own runs use, read before the per-test environment moves the cache.
 USER_CACHE_DIR = default_cache_dir()

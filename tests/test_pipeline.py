@@ -9,15 +9,15 @@ from typing import Any
 import jsonschema
 import pytest
 from fake_answers import answer_for
+from paths import EXAMPLES
 
+from summarizer.backends.fakes import FakeLLM
+from summarizer.backends.protocol import LLMRequest
 from summarizer.config import Settings
-from summarizer.llm import LLMRequest
 from summarizer.pipeline import summarize
-from summarizer.render import render_json
+from summarizer.render.markdown import render_json
 from summarizer.schemas import ConflictKind, Report, SpanStatus
-from summarizer.testing import FakeLLM
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
 FILES = [str(EXAMPLES / "clashreport-2026-01-24.txt"), str(EXAMPLES / "nextfin-2026-01-27.txt")]
 
 

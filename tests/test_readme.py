@@ -7,12 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.config import Settings
 
-ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 runner = CliRunner()
 

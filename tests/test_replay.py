@@ -47,21 +47,21 @@ from cassettes import (
     text_marker,
     vcr_settings,
 )
+from paths import ROOT
 from vcr.request import Request
 
-from summarizer.config import Settings
-from summarizer.local import (
+from summarizer.backends.embedded import (
     EMBEDDED_MODEL,
     EmbeddedServer,
     default_cache_dir,
     json_schema_rewriting_http_client,
 )
-from summarizer.openai_backend import BackoffPolicy, OpenAICompatibleLLM
+from summarizer.backends.openai_compat import BackoffPolicy, OpenAICompatibleLLM
+from summarizer.config import Settings
 from summarizer.pipeline import summarize
 
 pytest_plugins = ["cassettes"]
 
-ROOT = Path(__file__).resolve().parents[1]
 CASSETTES = ROOT / "fixtures" / "cassettes"
 SNAPSHOTS = ROOT / "fixtures" / "snapshots"
 DEV_DATA = ROOT.parent / "shared" / "data" / "dev"

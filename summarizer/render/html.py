@@ -1,0 +1,730 @@
+"""The report as ONE self-contained HTML file: conflicts side by side, articles with their
+claims and quotes highlighted, a summary whose citations scroll to the cited sentence.
+
+Everything taken from a report is escaped (`html.escape`); the JSON shown in popovers is
+embedded in a `<script type="application/json">` block with `<`, `>` and `&` written as
+`\\u00XX`, so no article can close the block. A Content-Security-Policy that allows only
+this file's own script and style (by hash) and no network is defence in depth on top.
+CSS and JS live here as constants: no package data, no external fetches.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from summarizer.render.markdown import (
+    CONFLICT_TITLES,
+    EventGroup,
+    ReportIndex,
+    format_interval,
+    format_number,
+    format_quantity,
+    humanize,
+    quotes_by_speaker,
+    side_sentences,
+)
+from summarizer.schemas import (
+    Claim,
+    Conflict,
+    Document,
+    Estimate,
+    Event,
+    Number,
+    Quote,
+    Report,
+    Sentence,
+    Span,
+)
+
+OPEN_DOCUMENTS_UP_TO = 3
+"""Articles start expanded only in small reports; with 50 documents they start collapsed."""
+
+KIND_ORDER = ("event", "claim", "quote")
+
+
+def h(value: object) -> str:
+    """Escape for HTML text and (double-quoted) attribute values."""
+    return escape(str(value), quote=True)
+
+
+def anchor_token(value: str) -> str:
+    """An id-safe, injective spelling: [A-Za-z0-9_.-] kept, anything else as ~HEX~."""
+    return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "_.-") else f"~{ord(ch):x}~" for ch in value)
+
+
+def sentence_anchor(document_id: str, index: int) -> str:
+    """The element id of a sentence: `s-<doc>-<index>`; citations link to it."""
+    return f"s-{anchor_token(document_id)}-{index}"
+
+
+def document_anchor(document_id: str) -> str:
+    return f"doc-{anchor_token(document_id)}"
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a <script> element: no `</script>`, `<!--` or line separators."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+# --------------------------------------------------------------------------- highlighting
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A grounded span to mark: `ref` names the object in the embedded JSON (c3, q0, e1)."""
+
+    start: int
+    end: int
+    kind: str
+    ref: str
+    title: str
+
+
+def markup(
+    text: str,
+    start: int,
+    end: int,
+    highlights: Iterable[Highlight],
+    sentences: Iterable[Sentence] = (),
+    document_id: str = "",
+    extra_class: str = "",
+) -> str:
+    """Escaped HTML of text[start:end] with highlights as <mark> and sentences as <span id=...>.
+
+    Overlapping highlights are cut at every boundary into non-overlapping segments, each one
+    <mark> naming all objects covering it, so tags always nest. A sweep over sorted
+    boundaries: O(n log n) in the number of spans, not quadratic.
+    """
+    boundaries = {start, end}
+    opens: dict[int, list[Highlight]] = defaultdict(list)
+    closes: dict[int, list[Highlight]] = defaultdict(list)
+    for mark in highlights:
+        lo, hi = max(mark.start, start), min(mark.end, end)
+        if lo < hi:
+            opens[lo].append(mark)
+            closes[hi].append(mark)
+            boundaries.update((lo, hi))
+    sentence_opens: dict[int, Sentence] = {}
+    sentence_closes: set[int] = set()
+    cursor = start
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        lo, hi = max(sentence.start, cursor, start), min(sentence.end, end)
+        if lo < hi:  # skips empty sentences and any overlap with the previous one
+            sentence_opens[lo] = sentence
+            sentence_closes.add(hi)
+            boundaries.update((lo, hi))
+            cursor = hi
+
+    points = sorted(boundaries)
+    active: dict[Highlight, None] = {}  # insertion-ordered set
+    out: list[str] = []
+    for here, following in itertools.pairwise(points):
+        if here in sentence_closes:
+            out.append("</span>")
+        for mark in closes.get(here, ()):
+            active.pop(mark, None)
+        for mark in opens.get(here, ()):
+            active[mark] = None
+        opening = sentence_opens.get(here)
+        if opening is not None:
+            out.append(f'<span class="sent" id="{h(sentence_anchor(document_id, opening.index))}">')
+        piece = h(text[here:following])
+        out.append(_mark(list(active), piece, extra_class) if active else piece)
+    if end in sentence_closes:
+        out.append("</span>")
+    return "".join(out)
+
+
+def _mark(marks: list[Highlight], inner: str, extra_class: str) -> str:
+    kinds = [k for k in KIND_ORDER if any(m.kind == k for m in marks)]
+    classes = " ".join([*(f"hl-{k}" for k in kinds), *([extra_class] if extra_class else [])])
+    return (
+        f'<mark class="{classes}" data-kind="{h(" ".join(kinds))}" '
+        f'data-refs="{h(" ".join(m.ref for m in marks))}" '
+        f'title="{h(chr(10).join(m.title for m in marks))}" tabindex="0">{inner}</mark>'
+    )
+
+
+# --------------------------------------------------------------------------- objects
+
+
+class Objects:
+    """Short refs (c3, q0, e1) for the report's claims, quotes and events, their titles, and
+    the JSON that the popover shows."""
+
+    def __init__(self, report: Report) -> None:
+        self.ref_of_claim = {id(c): f"c{i}" for i, c in enumerate(report.claims)}
+        self.ref_of_quote = {id(q): f"q{i}" for i, q in enumerate(report.quotes)}
+        self.ref_of_event = {id(e): f"e{i}" for i, e in enumerate(report.events)}
+        self.payload: dict[str, object] = {}
+        for items, refs in (
+            (report.claims, self.ref_of_claim),
+            (report.quotes, self.ref_of_quote),
+            (report.events, self.ref_of_event),
+        ):
+            for item in items:
+                self.payload[refs[id(item)]] = item.model_dump(mode="json")
+
+    def claim(self, claim: Claim) -> Highlight | None:
+        return _highlight(claim.span, "claim", self.ref_of_claim[id(claim)], claim_title(claim))
+
+    def quote(self, quote: Quote) -> Highlight | None:
+        return _highlight(quote.span, "quote", self.ref_of_quote[id(quote)], f"quote: {quote.speaker}")
+
+    def event(self, event: Event) -> Highlight | None:
+        if event.span is None:
+            return None
+        return _highlight(event.span, "event", self.ref_of_event[id(event)], f"event: {event.description}")
+
+    def ref(self, item: Claim | Quote | Event) -> str:
+        if isinstance(item, Claim):
+            return self.ref_of_claim[id(item)]
+        if isinstance(item, Quote):
+            return self.ref_of_quote[id(item)]
+        return self.ref_of_event[id(item)]
+
+
+def _highlight(span: Span, kind: str, ref: str, title: str) -> Highlight | None:
+    if not span.grounded or span.start is None or span.end is None or span.start >= span.end:
+        return None
+    return Highlight(span.start, span.end, kind, ref, title)
+
+
+def claim_title(claim: Claim) -> str:
+    where = f", {claim.place}" if claim.place else ""
+    source = f" (according to {claim.attributed_to})" if claim.attributed_to else ""
+    return f"claim: {humanize(claim.metric)}{where} = {format_quantity(claim.quantity)}{source}"
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _cite(index: ReportIndex, document_id: str, sentence: int) -> str:
+    label = h(f"{document_id}:{sentence}")
+    if not index.sentence_exists(document_id, sentence):
+        return f'<span class="cite missing" title="no such sentence in the report">[{label}]</span>'
+    doc = index.documents[document_id]
+    return (
+        f'<a class="cite" href="#{h(sentence_anchor(document_id, sentence))}" '
+        f'title="{h(doc.sentence_text(sentence))}">[{label}]</a>'
+    )
+
+
+def _summary_section(index: ReportIndex) -> str:
+    summary = index.report.summary
+    if summary is None or not summary.sentences:
+        return '<section id="summary"><h2>Summary</h2><p class="muted">No summary.</p></section>'
+    parts = []
+    for sentence in summary.sentences:
+        cites = "".join(_cite(index, c.document, c.sentence) for c in sentence.citations)
+        parts.append(f"{h(sentence.text)} {cites}")
+    by = "a language model" if summary.generated_by == "llm" else "rules"
+    return (
+        '<section id="summary"><h2>Summary</h2>'
+        f'<p class="summary">{" ".join(parts)}</p>'
+        f'<p class="muted small">Written by {by}. Each citation links to the sentence it rests on.</p>'
+        "</section>"
+    )
+
+
+def _number_cell(value: Number | None, unit: str | None, css: str = "") -> str:
+    cls = f' class="num {css}"' if css else ' class="num"'
+    return f"<td{cls}>{'—' if value is None else h(format_number(value, unit))}</td>"
+
+
+def _estimates_table(index: ReportIndex, estimates: list[Estimate]) -> str:
+    rows = []
+    for est in estimates:
+        unit = index.unit_of(est.claims)
+        documents = ", ".join(index.outlet(d) for d in index.estimate_documents(est))
+        rows.append(
+            "<tr>"
+            f"<td>{h(humanize(est.metric))}</td><td>{h(est.place or '—')}</td>"
+            f"{_number_cell(est.low, unit)}{_number_cell(est.best, unit, 'best')}"
+            f"{_number_cell(est.high, unit)}{_number_cell(est.conservative, unit)}"
+            f'<td><span class="count">{est.sources}</span> <span class="muted">{h(documents)}</span></td>'
+            "</tr>"
+        )
+    return (
+        '<h3>Estimates</h3><div class="table-wrap"><table class="estimates"><thead><tr>'
+        "<th>metric</th><th>place</th><th>low</th><th>best</th><th>high</th>"
+        '<th title="ACLED-style lowest defensible figure">conservative</th><th>sources</th>'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _conflict_card(index: ReportIndex, objects: Objects, conflict: Conflict) -> str:
+    sides = []
+    for side in conflict.sides:
+        figure = format_interval(side.low, side.high, index.unit_of(side.claims))
+        published = side.published.isoformat() if side.published else "undated"
+        disputed = [index.claims[c] for c in side.claims if c in index.claims]
+        marks = [m for m in (objects.claim(c) for c in disputed) if m is not None]
+        evidence = []
+        for doc, sentence_index, _spans in side_sentences(index, side):
+            sentence = doc.sentences[sentence_index]
+            body = markup(doc.text, sentence.start, sentence.end, marks, extra_class="disputed")
+            evidence.append(f"<blockquote>{body} {_cite(index, doc.id, sentence_index)}</blockquote>")
+        newer = ' <span class="badge newer">newer</span>' if conflict.newer == side.document else ""
+        sides.append(
+            '<div class="side">'
+            f'<div class="figure">{h(figure)}{newer}</div>'
+            f'<div class="source"><strong>{h(index.outlet(side.document))}</strong> · {h(published)}'
+            f' · <span class="muted">{h(side.document)}</span></div>'
+            f"{''.join(evidence) or '<p class=muted>No evidence sentence.</p>'}"
+            "</div>"
+        )
+    place = f" · {h(conflict.place)}" if conflict.place else ""
+    return (
+        f'<article class="conflict kind-{h(conflict.kind.value)}">'
+        f'<header><span class="badge kind">{h(CONFLICT_TITLES[conflict.kind])}</span> '
+        f"<span><strong>{h(humanize(conflict.metric))}</strong>{place}</span></header>"
+        f'<p class="why">{h(conflict.why)}</p>'
+        f'<div class="sides">{"".join(sides)}</div>'
+        "</article>"
+    )
+
+
+def _claims_table(index: ReportIndex, objects: Objects, claims: list[Claim]) -> str:
+    rows = "".join(
+        f"<tr><td>{h(humanize(c.metric))}</td><td>{h(c.place or '—')}</td>"
+        f'<td class="num"><span class="obj" data-refs="{h(objects.ref(c))}" tabindex="0">'
+        f"{h(format_quantity(c.quantity))}</span></td>"
+        f"<td>“{h(c.quantity.phrase)}”</td><td>{h(c.attributed_to or '—')}</td>"
+        f"<td>{_cite(index, c.document, c.sentence)}</td></tr>"
+        for c in claims
+    )
+    return (
+        f'<details class="claims"><summary>All {len(claims)} claim{"s" if len(claims) != 1 else ""}'
+        '</summary><div class="table-wrap"><table><thead><tr><th>metric</th><th>place</th>'
+        "<th>figure</th><th>as written</th><th>according to</th><th>source</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div></details>"
+    )
+
+
+def _event_section(index: ReportIndex, objects: Objects, group: EventGroup, number: int) -> str:
+    if group.linked is None:
+        title, meta = "Not linked to an event", "Figures and findings that no linked event covers."
+    else:
+        linked = group.linked
+        facts = [linked.date.isoformat() if linked.date else "undated"]
+        if linked.kind:
+            facts.append(linked.kind)
+        if linked.places:
+            facts.append(", ".join(linked.places))
+        facts.append(f"{len(linked.documents)} source{'s' if len(linked.documents) != 1 else ''}")
+        title, meta = linked.description, " · ".join(facts)
+    parts = [
+        f'<details class="event" id="event-{number}" open><summary>'
+        f'<h2>{h(title)}</h2><span class="meta">{h(meta)}</span></summary>'
+    ]
+    if group.estimates:
+        parts.append(_estimates_table(index, group.estimates))
+    if group.conflicts:
+        parts.append("<h3>Conflicts</h3>")
+        parts.extend(_conflict_card(index, objects, c) for c in group.conflicts)
+    if group.claims:
+        parts.append(_claims_table(index, objects, group.claims))
+    if group.empty:
+        parts.append('<p class="muted">No figures reported for this event.</p>')
+    parts.append("</details>")
+    return "".join(parts)
+
+
+def _quotes_section(index: ReportIndex, objects: Objects) -> str:
+    grouped = quotes_by_speaker(index.report.quotes)
+    if not grouped:
+        return '<section id="quotes"><h2>Quotes</h2><p class="muted">No attributed quotes.</p></section>'
+    blocks = []
+    for speaker, quotes in grouped.items():
+        roles = sorted({q.role for q in quotes if q.role})
+        role = f' <span class="muted">{h("; ".join(roles))}</span>' if roles else ""
+        items = "".join(
+            f'<li><span class="quote obj" data-refs="{h(objects.ref(q))}" tabindex="0">“{h(q.text)}”</span> '
+            f"{_cite(index, q.document, q.sentence)}</li>"
+            for q in quotes
+        )
+        blocks.append(f'<div class="speaker"><h3>{h(speaker)}{role}</h3><ul>{items}</ul></div>')
+    return f'<section id="quotes"><h2>Quotes</h2>{"".join(blocks)}</section>'
+
+
+def _ungrounded_list(objects: Objects, items: list[Claim | Quote | Event]) -> str:
+    if not items:
+        return ""
+    rows = []
+    for item in items:
+        span = item.span
+        assert span is not None
+        if isinstance(item, Claim):
+            kind, label = "claim", claim_title(item).removeprefix("claim: ")
+        elif isinstance(item, Quote):
+            kind, label = "quote", f"quote by {item.speaker}"
+        else:
+            kind, label = "event", item.description
+        rows.append(
+            f'<li><span class="badge {kind}">{kind}</span> '
+            f'<span class="obj" data-refs="{h(objects.ref(item))}" tabindex="0">{h(label)}</span>: '
+            f"fragment <q>{h(span.text)}</q> not found in the text</li>"
+        )
+    return (
+        f'<div class="ungrounded"><h4>Ungrounded ({len(items)})</h4>'
+        f'<p class="muted small">Kept, but left out of reconciliation.</p><ul>{"".join(rows)}</ul></div>'
+    )
+
+
+def _document_section(
+    objects: Objects,
+    doc: Document,
+    claims: list[Claim],
+    quotes: list[Quote],
+    events: list[Event],
+    open_: bool,
+) -> str:
+    marks = [
+        m
+        for m in [
+            *(objects.event(e) for e in events),
+            *(objects.claim(c) for c in claims),
+            *(objects.quote(q) for q in quotes),
+        ]
+        if m is not None
+    ]
+    ungrounded: list[Claim | Quote | Event] = [
+        e for e in events if e.span is not None and not e.span.grounded
+    ]
+    ungrounded += [c for c in claims if not c.span.grounded]
+    ungrounded += [q for q in quotes if not q.span.grounded]
+    facts = [doc.outlet or "unknown outlet", doc.published.isoformat() if doc.published else "undated"]
+    counts = f"{len(claims)} claims · {len(quotes)} quotes"
+    if ungrounded:
+        counts += f' · <span class="warn">{len(ungrounded)} ungrounded</span>'
+    title = f'<div class="doc-title">{h(doc.title)}</div>' if doc.title else ""
+    article = markup(doc.text, 0, len(doc.text), marks, doc.sentences, doc.id)
+    return (
+        f'<details class="document" id="{h(document_anchor(doc.id))}"{" open" if open_ else ""}>'
+        f"<summary><strong>{h(facts[0])}</strong> · {h(facts[1])} · "
+        f'<code>{h(doc.id)}</code> <span class="meta">{counts}</span></summary>'
+        f'{title}<div class="article">{article}</div>'
+        f"{_ungrounded_list(objects, ungrounded)}</details>"
+    )
+
+
+def _documents_section(index: ReportIndex, objects: Objects) -> str:
+    report = index.report
+    claims: dict[str, list[Claim]] = defaultdict(list)
+    quotes: dict[str, list[Quote]] = defaultdict(list)
+    events: dict[str, list[Event]] = defaultdict(list)
+    for claim in report.claims:
+        claims[claim.document].append(claim)
+    for quote in report.quotes:
+        quotes[quote.document].append(quote)
+    for event in report.events:
+        events[event.document].append(event)
+    open_ = len(report.documents) <= OPEN_DOCUMENTS_UP_TO
+    legend = (
+        '<p class="legend"><mark class="hl-claim">claim</mark> <mark class="hl-quote">quote</mark> '
+        '<mark class="hl-event">event</mark> <span class="muted small">Click a highlight to see the '
+        "extracted object.</span></p>"
+    )
+    docs = "".join(
+        _document_section(objects, d, claims[d.id], quotes[d.id], events[d.id], open_)
+        for d in report.documents
+    )
+    return f'<section id="documents"><h2>Articles</h2>{legend}{docs}</section>'
+
+
+def _failures_section(index: ReportIndex) -> str:
+    failures = index.report.failures
+    if not failures:
+        return ""
+    items = "".join(
+        f'<li><span class="badge">{h(f.stage)}</span> '
+        + (f"<code>{h(f.document)}</code>: " if f.document else "")
+        + f"{h(f.reason)}</li>"
+        for f in failures
+    )
+    return (
+        '<section id="failures"><h2>Failures</h2><p>This report is partial; everything else is '
+        f"complete.</p><ul>{items}</ul></section>"
+    )
+
+
+def _toc(index: ReportIndex, groups: list[EventGroup]) -> str:
+    report = index.report
+    events = "".join(
+        f'<li><a href="#event-{n}">{h(g.linked.description if g.linked else "Not linked to an event")}</a>'
+        f"{f' <span class=badge-count>{len(g.conflicts)}</span>' if g.conflicts else ''}</li>"
+        for n, g in enumerate(groups, start=1)
+    )
+    docs = "".join(
+        f'<li><a href="#{h(document_anchor(d.id))}">{h(d.outlet or d.id)}</a> '
+        f'<span class="muted small">{h(d.published.isoformat() if d.published else "")}</span></li>'
+        for d in report.documents
+    )
+    failures = '<li><a href="#failures">Failures</a></li>' if report.failures else ""
+    return (
+        '<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>'
+        '<li><a href="#summary">Summary</a></li>'
+        f"<li>Events<ol>{events}</ol></li>"
+        '<li><a href="#quotes">Quotes</a></li>'
+        f'<li><a href="#documents">Articles</a><details class="toc-docs"><summary>'
+        f"{len(report.documents)} articles</summary><ol>{docs}</ol></details></li>"
+        f'{failures}<li><a href="#usage">Usage</a></li></ol></nav>'
+    )
+
+
+def _header(report: Report, index: ReportIndex) -> str:
+    stats = [
+        (len(report.documents), "articles"),
+        (len(report.linked_events), "events"),
+        (len(report.claims), "claims"),
+        (len(report.quotes), "quotes"),
+        (len(report.conflicts), "conflicts"),
+        (len(index.ungrounded()), "ungrounded"),
+    ]
+    tiles = "".join(f'<div class="stat"><b>{n:,}</b><span>{label}</span></div>' for n, label in stats)
+    partial = (
+        f'<p class="partial">Partial report: {len(report.failures)} failure(s), see Failures.</p>'
+        if report.partial
+        else ""
+    )
+    return (
+        f'<header class="top"><h1>Multi-source summary</h1><div class="stats">{tiles}</div>{partial}</header>'
+    )
+
+
+def _footer(report: Report) -> str:
+    run, usage = report.run, report.usage
+    model = " · ".join(
+        f"{label} <code>{h(value)}</code>"
+        for label, value in (
+            ("model", run.model),
+            ("backend", run.backend),
+            ("strategy", run.strategy),
+            ("prompt", run.prompt_version),
+        )
+        if value
+    )
+    rows = "".join(
+        f"<tr><td><code>{h(doc_id)}</code></td><td class=num>{u.total_tokens:,}</td>"
+        f"<td class=num>{u.calls:,}</td></tr>"
+        for doc_id, u in report.document_usage.items()
+    )
+    per_document = (
+        '<details><summary>Per document</summary><table class="compact"><thead><tr><th>document</th>'
+        f"<th>tokens</th><th>calls</th></tr></thead><tbody>{rows}</tbody></table></details>"
+        if rows
+        else ""
+    )
+    return (
+        '<footer id="usage">'
+        f"<p>{model or 'no model'} · summarizer {h(run.tool_version)} · schema {h(run.schema_version)}</p>"
+        f"<p><b>{usage.total_tokens:,}</b> tokens ({usage.prompt_tokens:,} prompt, "
+        f"{usage.completion_tokens:,} completion) · <b>{usage.calls:,}</b> calls · "
+        f"{usage.retries:,} retries · {usage.reasks:,} re-asks · {usage.cache_hits:,} cache hits · "
+        f"{usage.seconds:.1f} s waiting</p>{per_document}</footer>"
+    )
+
+
+# --------------------------------------------------------------------------- page
+
+
+def _csp_hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page (inline CSS and JS, no network)."""
+    index = ReportIndex(report)
+    objects = Objects(report)
+    groups = index.event_groups()
+    events = "".join(_event_section(index, objects, g, n) for n, g in enumerate(groups, start=1))
+    body = (
+        _header(report, index)
+        + '<div class="layout">'
+        + _toc(index, groups)
+        + "<main>"
+        + _summary_section(index)
+        + '<section id="events"><h2 class="section-title">Events</h2>'
+        + (events or '<p class="muted">No events.</p>')
+        + "</section>"
+        + _quotes_section(index, objects)
+        + _documents_section(index, objects)
+        + _failures_section(index)
+        + "</main></div>"
+        + _footer(report)
+        + '<div id="popover" role="dialog" hidden><button type="button" class="close" '
+        'aria-label="Close">×</button><pre></pre></div>'
+    )
+    csp = (
+        f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(JS)}; "
+        "img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{h(csp)}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        "<title>Multi-source summary</title>"
+        f"<style>{CSS}</style></head><body>{body}"
+        f'<script type="application/json" id="report-objects">{script_json(objects.payload)}</script>'
+        f"<script>{JS}</script></body></html>\n"
+    )
+
+
+CSS = """
+:root{--ink:#1f2933;--muted:#6b7785;--line:#e3e7ec;--bg:#f6f7f9;--card:#fff;--accent:#2156a5;
+--claim:#fde9a8;--claim-line:#d9a400;--quote:#d6e6fb;--quote-line:#3b78c4;--event:#0f8a6a;
+--disputed:#fbd1c7;--disputed-line:#c8472b}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.55 system-ui,-apple-system,"Segoe UI",
+Roboto,"Helvetica Neue",Arial,sans-serif}
+a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
+code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#44505c}
+h1{font-size:26px;margin:0 0 12px;letter-spacing:-.01em}
+h2{font-size:20px;margin:0 0 12px}h3{font-size:15px;margin:22px 0 10px;text-transform:uppercase;
+letter-spacing:.05em;color:var(--muted)}h4{margin:18px 0 4px}
+.top{padding:28px 40px 20px;background:var(--card);border-bottom:1px solid var(--line)}
+.stats{display:flex;flex-wrap:wrap;gap:10px}
+.stat{border:1px solid var(--line);border-radius:8px;padding:6px 14px;min-width:92px;background:#fbfcfd}
+.stat b{display:block;font-size:20px}.stat span{color:var(--muted);font-size:12px}
+.partial{color:#9a3412;font-weight:600}
+.layout{display:grid;grid-template-columns:250px minmax(0,1fr);gap:28px;max-width:1320px;margin:0 auto;
+padding:24px 32px}
+.toc{position:sticky;top:16px;align-self:start;font-size:13.5px;max-height:calc(100vh - 32px);overflow:auto}
+.toc h2{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
+.toc ol{padding-left:18px;margin:4px 0}.toc li{margin:4px 0}.toc summary{cursor:pointer;color:var(--muted)}
+.badge-count{display:inline-block;background:var(--disputed);color:#7a2414;border-radius:9px;padding:0 7px;
+font-size:11px;font-weight:600}
+main section,details.event{background:var(--card);border:1px solid var(--line);border-radius:10px;
+padding:20px 24px;margin-bottom:22px}
+#events{background:none;border:0;padding:0}.section-title{margin-left:2px}
+details.event>summary{cursor:pointer;list-style:none;display:flex;flex-direction:column;gap:2px}
+details.event>summary::-webkit-details-marker{display:none}
+details.event>summary h2{margin:0}details.event>summary h2::before{content:"▸ ";color:var(--muted)}
+details.event[open]>summary h2::before{content:"▾ "}
+.meta{color:var(--muted);font-size:13px}.muted{color:var(--muted)}.small{font-size:12.5px}
+.summary{font-size:16.5px;line-height:1.7;margin:0 0 8px}
+.cite{font:11px/1 ui-monospace,Menlo,Consolas,monospace;white-space:nowrap;background:#eaf1fb;
+border-radius:4px;padding:2px 5px;margin-left:3px;vertical-align:1px}
+.cite:hover{background:#d3e3f8;text-decoration:none}
+.cite.missing{color:#b42318}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:14px}
+th{text-align:left;font-weight:600;color:var(--muted);font-size:12px;text-transform:uppercase;
+letter-spacing:.04em;border-bottom:2px solid var(--line);padding:6px 10px}
+td{border-bottom:1px solid var(--line);padding:7px 10px;vertical-align:top}
+td.num{font-variant-numeric:tabular-nums;text-align:right;white-space:nowrap}td.best{font-weight:700}
+.count{font-weight:600}
+.conflict{border:1px solid var(--line);border-left:4px solid var(--disputed-line);border-radius:8px;
+padding:14px 16px;margin:12px 0;background:#fffdfc}
+.conflict header{display:flex;gap:10px;align-items:center;flex-wrap:wrap}
+.kind-part_total_tension{border-left-color:#b7791f}.kind-revision{border-left-color:#6b46c1}
+.kind-within_document_range{border-left-color:#d97706}
+.badge{display:inline-block;font-size:11.5px;font-weight:600;border-radius:4px;padding:1px 8px;
+background:#eef1f4;color:#44505c;text-transform:uppercase;letter-spacing:.03em}
+.badge.kind{background:var(--disputed);color:#7a2414}.badge.newer{background:#e9ddff;color:#4c1d95}
+.badge.claim{background:var(--claim)}.badge.quote{background:var(--quote)}.badge.event{background:#cdeee3}
+.why{margin:8px 0 12px;color:#3d4852}
+.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:12px}
+.side{border:1px solid var(--line);border-radius:8px;padding:12px 14px;background:var(--card)}
+.figure{font-size:24px;font-weight:700;font-variant-numeric:tabular-nums;margin-bottom:2px}
+.source{font-size:13px;color:#3d4852;margin-bottom:8px}
+blockquote{margin:8px 0 0;padding:2px 0 2px 12px;border-left:3px solid var(--line);
+font-family:Georgia,"Times New Roman",serif;font-size:15px;color:#2d3640}
+mark{color:inherit;border-radius:3px;padding:0 1px}.js mark[data-refs],.js .obj{cursor:pointer}
+mark.hl-claim{background:var(--claim);box-shadow:inset 0 -2px var(--claim-line)}
+mark.hl-quote{background:var(--quote);box-shadow:inset 0 -2px var(--quote-line)}
+mark.hl-claim.hl-quote{background:linear-gradient(var(--claim),var(--quote))}
+mark.hl-event{background:transparent;border-bottom:2px dotted var(--event);border-radius:0}
+mark.hl-event.hl-claim{background:var(--claim)}mark.hl-event.hl-quote{background:var(--quote)}
+mark.disputed{background:var(--disputed);box-shadow:inset 0 -2px var(--disputed-line);font-weight:600}
+mark:focus,.obj:focus{outline:2px solid var(--accent);outline-offset:1px}
+.obj{border-bottom:1px dashed #9aa5b1}
+details.claims{margin-top:14px}details.claims>summary{cursor:pointer;color:var(--accent);font-size:14px}
+.speaker h3{text-transform:none;letter-spacing:0;color:var(--ink);font-size:15.5px;margin:14px 0 4px}
+.speaker ul{margin:0;padding-left:20px}.speaker li{margin:4px 0;font-family:Georgia,serif}
+.speaker .quote{border-bottom-color:var(--quote-line)}
+.legend mark{cursor:default}
+details.document{border-top:1px solid var(--line);padding:10px 0}
+details.document>summary{cursor:pointer;font-size:14.5px}
+.doc-title{font-weight:700;font-size:17px;margin:12px 0 0}
+.article{white-space:pre-wrap;font-family:Georgia,"Times New Roman",serif;font-size:15.5px;line-height:1.7;
+max-width:78ch;margin:10px 0 6px;color:#26303a}
+.sent{border-radius:3px;transition:background-color .6s}
+.sent:target,.sent.flash{background:#fff4c2;outline:2px solid #f0c541}
+.ungrounded{border:1px dashed #e2a59a;background:#fff8f6;border-radius:8px;padding:4px 14px 10px;
+margin-top:10px;font-size:14px}
+.ungrounded ul{padding-left:18px;margin:4px 0}
+.warn{color:#b42318;font-weight:600}
+footer{max-width:1320px;margin:0 auto 40px;padding:16px 32px;color:var(--muted);font-size:13px;
+border-top:1px solid var(--line)}
+footer p{margin:4px 0}table.compact{width:auto;font-size:13px}
+#popover{position:absolute;z-index:10;width:430px;max-height:360px;overflow:auto;background:#101820;
+color:#e6edf3;border-radius:8px;box-shadow:0 10px 30px rgba(0,0,0,.25);padding:10px 12px}
+#popover pre{margin:0;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap}
+#popover .close{float:right;background:none;border:0;color:#9fb0c0;font-size:18px;cursor:pointer}
+@media (max-width:900px){.layout{grid-template-columns:1fr;padding:16px}.toc{position:static}
+.top{padding:20px 16px}}
+@media print{.toc,#popover{display:none}.layout{display:block}}
+"""
+
+JS = """
+(() => {
+  "use strict";
+  document.documentElement.classList.add("js");  // popovers work: show pointer cursors
+  const objects = JSON.parse(document.getElementById("report-objects").textContent);
+  const popover = document.getElementById("popover");
+  const pre = popover.querySelector("pre");
+  function show(el) {
+    const found = (el.dataset.refs || "").split(" ").filter((r) => r in objects).map((r) => objects[r]);
+    pre.textContent = JSON.stringify(found.length === 1 ? found[0] : found, null, 2);
+    const box = el.getBoundingClientRect();
+    const maxLeft = window.scrollX + document.documentElement.clientWidth - 446;
+    popover.style.left = Math.max(window.scrollX + 8, Math.min(window.scrollX + box.left, maxLeft)) + "px";
+    popover.style.top = window.scrollY + box.bottom + 6 + "px";
+    popover.hidden = false;
+  }
+  function reveal(id) {
+    const el = document.getElementById(id);
+    if (!el) return false;
+    for (let d = el.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      d.open = true;
+    }
+    el.scrollIntoView({ block: "center" });
+    el.classList.remove("flash");
+    void el.offsetWidth;
+    el.classList.add("flash");
+    return true;
+  }
+  document.addEventListener("click", (ev) => {
+    const target = ev.target instanceof Element ? ev.target : null;
+    if (!target) return;
+    const obj = target.closest("[data-refs]");
+    if (obj) { show(obj); ev.stopPropagation(); return; }
+    const link = target.closest('a[href^="#"]');
+    if (link) {
+      const id = decodeURIComponent(link.getAttribute("href").slice(1));
+      if (reveal(id)) { ev.preventDefault(); history.replaceState(null, "", "#" + id); }
+    }
+    if (!popover.contains(target) || target.classList.contains("close")) popover.hidden = true;
+  });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") popover.hidden = true;
+    const target = ev.target instanceof Element ? ev.target : null;
+    if (ev.key === "Enter" && target && target.matches("[data-refs]")) show(target);
+  });
+  if (location.hash) reveal(decodeURIComponent(location.hash.slice(1)));
+})();
+"""

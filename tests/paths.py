@@ -1,0 +1,34 @@
+"""Where the tests find things: the repository's own fixtures, and the third-party evaluation
+cases in ../shared/data (absent from a user's clone: tests that need them skip with one reason,
+except where SUMMARIZER_REQUIRE lists "shared", as CI does, which makes that skip a failure)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+EXAMPLES = FIXTURES / "examples"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+DEV = SHARED_DATA / "dev"
+GVA_DEV = SHARED_DATA / "gva-dev"
+ECB_DEV = SHARED_DATA / "ecb-dev"
+
+
+def required(what: str) -> bool:
+    """True where a missing prerequisite must fail the run instead of skipping (CI)."""
+    flags = os.environ.get("SUMMARIZER_REQUIRE", "")
+    return what in {flag.strip() for flag in flags.split(",")}
+
+
+def shared(path: Path = DEV) -> Path:
+    """`path` under ../shared/data, or a skip (a failure in CI) when it is not there."""
+    if not path.exists():
+        message = f"evaluation data not found at {path} (it sits beside the checkout in CI)"
+        if required("shared"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

@@ -30,7 +30,8 @@ from summarizer.evaluation.scoring import (
     speakers_match,
     texts_overlap,
 )
-from summarizer.extraction.finder import Candidates, find_candidates, label_with_rules
+from summarizer.extraction.finder import Candidates, find_candidates
+from summarizer.extraction.rules import label_with_rules
 from summarizer.schemas import Claim, Quote
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"

@@ -99,7 +99,7 @@ def extract_document(
     document: Document, llm: StructuredLLM | None, strategy: Strategy, settings: Settings
 ) -> DocumentExtraction:
     if strategy == "rules" or llm is None:
-        from summarizer.extraction.candidates import extract_by_rules
+        from summarizer.extraction.rules import extract_by_rules
 
         return extract_by_rules(document)
     if strategy == "candidates":

@@ -1,10 +1,12 @@
-"""Candidate-guided extraction: code finds the candidates, a model (or rules) only labels them.
+"""The `candidates` strategy (small local models): the finder's candidates labelled by the model.
 
-Small local models choose well among a few options and write badly. `candidates` finds every
-figure near incident words and every quotation with the speakers named around it; here the
-model picks, for each, a metric and a place, or a speaker, from per-request `Literal` types, so
-an answer outside the options cannot even be produced (the server's grammar enforces the JSON
-Schema). Spans come from the candidates, so every claim and quote is grounded by construction.
+Small local models choose well among a few options and write badly. The finder
+(`extraction.finder`) finds every figure near incident words and every quotation with the
+speakers named around it; here the model picks, for each, a metric and a place, or a speaker,
+from per-request `Literal` types, so an answer outside the options cannot even be produced (the
+server's grammar enforces the JSON Schema). Spans come from the candidates, so every claim and
+quote is grounded by construction. Events, and the starting point of every choice, come from
+the `rules` strategy.
 """
 
 from __future__ import annotations
@@ -16,20 +18,8 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from summarizer.backends.prompts import load_prompt
 from summarizer.backends.protocol import LLMRequest, StructuredLLM, complete_counted
-from summarizer.extraction.finder import (
-    NOT_A_CLAIM,
-    NOT_A_QUOTE,
-    UNKNOWN,
-    Candidates,
-    ClaimCandidate,
-    QuoteCandidate,
-    find_candidates,
-    label_with_rules,
-    place_choices,
-    plausible_quote,
-    speaker_choices,
-    total_place,
-)
+from summarizer.extraction.finder import Candidates, ClaimCandidate, QuoteCandidate, find_candidates
+from summarizer.extraction.rules import label_with_rules, plausible_quote, total_place
 from summarizer.schemas import Claim, Document, DocumentExtraction, Quote, Span, SpanStatus, Usage
 from summarizer.text.metrics import normalize_metric
 
@@ -41,9 +31,20 @@ BATCH_CLAIMS = 24  # figures per request; longer documents are labelled in sever
 BATCH_QUOTES = 12
 
 
-def extract_by_rules(document: Document) -> DocumentExtraction:
-    """The rules-only baseline (`--llm none`): no model at all."""
-    return label_with_rules(document, find_candidates(document))
+# The answers that reject a candidate or leave a choice open.
+NOT_A_CLAIM = "not_a_claim"
+NOT_A_QUOTE = "not_a_quote"
+UNKNOWN = "unknown"
+
+
+def place_choices(candidate: ClaimCandidate, candidates: Candidates) -> list[str]:
+    """Places named near the candidate (nearest first), then the incident's places, then UNKNOWN."""
+    return list(dict.fromkeys([*candidate.places, *candidates.main_places, UNKNOWN]))
+
+
+def speaker_choices(candidate: QuoteCandidate) -> list[str]:
+    """Speakers the cues around a quotation name (nearest first), then UNKNOWN and NOT_A_QUOTE."""
+    return list(dict.fromkeys([*(s.name for s in candidate.speakers), UNKNOWN, NOT_A_QUOTE]))
 
 
 def claim_metric_options(candidate: ClaimCandidate) -> list[str]:

@@ -7,7 +7,8 @@ every fragment is in its sentence, so a wrong answer is re-asked with the error.
 Long documents are split into overlapping chunks of sentences; results are merged without
 duplicates.
 
-Strategy "candidates" (small local models) and "rules" (no model) live in `labelling`.
+Strategy "candidates" (small local models) lives in `candidates`, and "rules" (no model) in
+`rules`.
 """
 
 from __future__ import annotations

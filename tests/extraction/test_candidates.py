@@ -11,14 +11,16 @@ from pydantic import ValidationError
 from summarizer.backends.fakes import FakeLLM
 from summarizer.backends.protocol import LLMRequest
 from summarizer.extraction.candidates import (
+    NOT_A_CLAIM,
+    NOT_A_QUOTE,
     build_label_request,
     claim_metric_options,
     claim_place_options,
     extract_by_labels,
-    extract_by_rules,
     labelled_quotes,
 )
-from summarizer.extraction.finder import NOT_A_CLAIM, NOT_A_QUOTE, find_candidates
+from summarizer.extraction.finder import find_candidates
+from summarizer.extraction.rules import extract_by_rules
 from summarizer.schemas import Document, SpanStatus
 from summarizer.text.ingest import document_from_text
 

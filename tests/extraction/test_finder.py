@@ -7,25 +7,17 @@ import datetime as dt
 import pytest
 from paths import DEV
 
+from summarizer.extraction.candidates import NOT_A_QUOTE, UNKNOWN, place_choices, speaker_choices
 from summarizer.extraction.finder import (
-    NO_SOURCE,
-    NOT_A_CLAIM,
-    NOT_A_QUOTE,
-    UNKNOWN,
     Candidates,
     ClaimCandidate,
     Person,
     QuoteCandidate,
     Speaker,
     find_candidates,
-    label_with_rules,
-    metric_choices,
-    place_choices,
-    source_choices,
-    speaker_choices,
 )
+from summarizer.extraction.rules import label_with_rules
 from summarizer.schemas import Document, SpanStatus
-from summarizer.text.metrics import CANONICAL_METRICS
 from summarizer.text.segment import segment
 
 
@@ -384,9 +376,7 @@ def test_a_document_without_incident_or_quotes() -> None:
 def test_label_choices(clashreport: tuple[Document, Candidates]) -> None:
     doc, candidates = clashreport
     four = claims_in(candidates, "Kyiv Mayor Vitali Klitschko", doc)[1]
-    assert metric_choices(four) == ["injured", *[m for m in CANONICAL_METRICS if m != "injured"], NOT_A_CLAIM]
     assert place_choices(four, candidates) == ["Kyiv", "Kharkiv", "Abu Dhabi", "Ukraine", UNKNOWN]
-    assert source_choices(four) == ["Vitali Klitschko", NO_SOURCE]
     assert speaker_choices(quote_with(candidates, "main target")) == [
         "Volodymyr Zelensky",
         "Oleksiy Kuleba",

@@ -1,0 +1,102 @@
+"""Claim candidates: number phrases (read by `quantities`) near incident words, each with the
+metric its words suggest, the places named nearby and the sources its sentence cites."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarizer.extraction.finder.incident import EVENT_WORDS
+from summarizer.extraction.finder.people import unique_speakers
+from summarizer.extraction.finder.places import Places, places_near
+from summarizer.extraction.finder.speech import Cue
+from summarizer.extraction.finder.tokens import URL, Text, vocab
+from summarizer.extraction.finder.types import ClaimCandidate, QuoteCandidate, Speaker
+from summarizer.text.metrics import INCIDENT_WORDS, metric_from_context
+from summarizer.text.quantities import find_quantities
+
+_MONEY = frozenset({"USD", "EUR", "GBP"})
+
+
+# Words that, near a number, make it worth a label even when no metric is suggested.
+_COUNT_CONTEXT = (
+    EVENT_WORDS
+    | INCIDENT_WORDS
+    | vocab(
+        """victims casualties fatalities toll dead killed injured wounded hurt people persons residents
+    civilians children passengers students teens houses homes buildings damaged destroyed
+    collapsed evacuated displaced missing trapped rescued suspects arrested shots fired bullets
+    rounds magazines struck launched intercepted shot down hospitalized hospitalised treated
+    critical condition patients magnitude power electricity heating shelters"""
+    )
+)
+# Units of measure that are not incident figures ("30 km", "16-day", "minus 10 degrees").
+_REJECTED_UNITS = vocab(
+    """km mi m cm mm ft kg t mph second minute hour day week month year degree celsius fahrenheit
+    age USD EUR GBP percentage_point"""
+)
+_NUMBER_WINDOW = 10  # words either side of a number searched for incident words
+_CONTEXT_WORDS = 8  # words either side of a phrase shown as its context
+
+
+def claim_candidates(
+    view: Text,
+    quotes: Sequence[QuoteCandidate],
+    cues: Sequence[tuple[Cue, Speaker]],
+    places: Places,
+) -> list[ClaimCandidate]:
+    found: list[ClaimCandidate] = []
+    for sentence in view.sentences:
+        sentence_text = view.sentence_text(sentence.index)
+        if URL.search(sentence_text):
+            continue
+        for match in find_quantities(sentence_text):
+            unit = match.quantity.unit
+            hint = metric_from_context(sentence_text, match.start, match.end)
+            if unit in _REJECTED_UNITS and not (unit in _MONEY and hint is not None):
+                continue
+            start, end = sentence.start + match.start, sentence.start + match.end
+            if hint is None and not _incident_nearby(view, start, end):
+                continue
+            quote = next((q for q in quotes if q.start <= start < q.end), None)
+            sources = list(quote.speakers) if quote is not None else []
+            sources += _sentence_sources(view, cues, sentence.index, start)
+            found.append(
+                ClaimCandidate(
+                    id=f"n{len(found) + 1}",
+                    sentence=sentence.index,
+                    start=start,
+                    end=end,
+                    phrase=view.text[start:end],
+                    quantity=match.quantity,
+                    metric_hint=hint,
+                    places=places_near(places, sentence.index, start, end),
+                    sources=unique_speakers(sources),
+                    quote=quote.id if quote is not None else None,
+                    sentence_text=sentence_text,
+                    context=_context(view, start, end),
+                )
+            )
+    return found
+
+
+def _incident_nearby(view: Text, start: int, end: int) -> bool:
+    first, last = view.token_at(start), view.token_at(end)
+    sentence = view.sentence_of(start)
+    window = view.tokens[max(0, first - _NUMBER_WINDOW) : last + _NUMBER_WINDOW]
+    return any(t.sentence == sentence and t.low in _COUNT_CONTEXT for t in window)
+
+
+def _sentence_sources(
+    view: Text, cues: Sequence[tuple[Cue, Speaker]], sentence: int, offset: int
+) -> list[Speaker]:
+    """Speakers the sentence's own speech cues name, nearest to `offset` first."""
+    own = [(cue, speaker) for cue, speaker in cues if cue.sentence == sentence]
+    own.sort(key=lambda pair: abs(view.tokens[pair[0].verb_first].start - offset))
+    return [speaker for _, speaker in own]
+
+
+def _context(view: Text, start: int, end: int) -> str:
+    sentence = view.sentences[view.sentence_of(start)]
+    first = max(view.token_at(sentence.start), view.token_at(start) - _CONTEXT_WORDS)
+    last = min(view.token_at(sentence.end), view.token_at(end) + _CONTEXT_WORDS)
+    return " ".join(view.text[view.tokens[first].start : view.tokens[last - 1].end].split())

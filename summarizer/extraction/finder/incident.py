@@ -1,0 +1,126 @@
+"""The incident: the first sentence that names it, its kind, and its date resolved against
+the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from summarizer.extraction.finder.places import Places
+from summarizer.extraction.finder.tokens import MONTH_ABBREVIATIONS, URL, WEEKDAYS, WORDS, Text, vocab
+from summarizer.extraction.finder.types import EventCandidate
+from summarizer.text.metrics import INCIDENT_WORDS
+
+# The kind of incident, by the words that name it; the first kind whose word a sentence uses wins.
+EVENT_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("earthquake", vocab("earthquake earthquakes quake quakes tremor aftershock")),
+    ("tsunami", vocab("tsunami")),
+    ("shooting", vocab("shooting shootings gunfire gunman gunmen shooter shot")),
+    ("strike", vocab("strike strikes airstrike airstrikes missile missiles drone drones shelling")),
+    ("bombing", vocab("bombing bomb explosion blast explosive")),
+    ("attack", vocab("attack attacks assault raid stabbing")),
+    ("fire", vocab("fire blaze wildfire")),
+    ("flood", vocab("flood floods flooding")),
+    ("landslide", vocab("landslide landslides mudslide")),
+    ("storm", vocab("storm hurricane typhoon cyclone tornado")),
+    ("crash", vocab("crash collision derailment derailed")),
+)
+EVENT_WORDS = frozenset(w for _, words in EVENT_KINDS for w in words)
+
+
+_MONTH_PATTERN = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_PHRASES = re.compile(
+    rf"\b{_MONTH_PATTERN}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?(?!\d)"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>january|february|march|april|may|june"
+    rf"|july|august|september|october|november|december)\b(?:,?\s+(?P<year2>\d{{4}}))?"
+    r"|\b(?P<relative>yesterday|today|tonight|overnight|last night|this (?:morning|afternoon|evening))\b"
+    r"|\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_DAYS = {"yesterday": 1, "last night": 1}
+_INCIDENT_NOUNS = vocab("violence incident tragedy rampage massacre disaster bloodshed")
+_DATE_REACH = 6  # sentences that mention the incident searched for its date
+
+
+def event_candidate(view: Text, places: Places) -> EventCandidate | None:
+    """The first sentence that names an incident, its kind, and the date nearest to it."""
+    incident = next(
+        (
+            s.index
+            for s in view.sentences
+            if not URL.search(view.sentence_text(s.index)) and _incident_words(view, s.index)
+        ),
+        None,
+    )
+    if incident is None:
+        return None
+    kind = _event_kind(_incident_words(view, incident))
+    if kind is None:
+        words = [w for s in view.sentences for w in _incident_words(view, s.index)]
+        kind = _event_kind(words)
+    date, phrase = None, None
+    mentioning = [
+        i
+        for i in range(incident, len(view.sentences))
+        if _incident_words(view, i) or _mentions_incident(view, i)
+    ]
+    for index in mentioning[:_DATE_REACH]:  # a dateline gives the publication date, not the incident's
+        found = _resolve_date(view.sentence_text(index), view.document.published)
+        if found is not None:
+            date, phrase = found
+            break
+    return EventCandidate(
+        sentence=incident, kind=kind, date=date, date_phrase=phrase, places=places.main(incident)
+    )
+
+
+def _mentions_incident(view: Text, sentence: int) -> bool:
+    """Nouns that stand for the incident without naming its kind: "The violence unfolded"."""
+    words = {w.lower() for w in WORDS.findall(view.sentence_text(sentence))}
+    return bool(words & _INCIDENT_NOUNS)
+
+
+def _incident_words(view: Text, sentence: int) -> list[str]:
+    sentence_span = view.sentences[sentence]
+    first, last = view.token_at(sentence_span.start), view.token_at(sentence_span.end)
+    return [t.low for t in view.tokens[first:last] if t.low in EVENT_WORDS or t.low in INCIDENT_WORDS]
+
+
+def _event_kind(words: Sequence[str]) -> str | None:
+    for kind, vocabulary in EVENT_KINDS:
+        if any(w in vocabulary for w in words):
+            return kind
+    return None
+
+
+def _resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str] | None:
+    """The first date phrase of a sentence, resolved against the publication date when relative."""
+    match = _DATE_PHRASES.search(sentence)
+    if match is None:
+        return None
+    phrase = match.group()
+    month_text = match.group("month") or match.group("month2")
+    if month_text is not None:
+        month = MONTH_ABBREVIATIONS[
+            month_text.lower()[:4] if month_text.lower().startswith("sept") else month_text.lower()[:3]
+        ]
+        day = int(match.group("day") or match.group("day2"))
+        year_text = match.group("year") or match.group("year2")
+        year = int(year_text) if year_text else published.year if published else None
+        if year is None:
+            return None, phrase
+        try:
+            return dt.date(year, month, day), phrase
+        except ValueError:
+            return None, phrase
+    if published is None:
+        return None, phrase
+    relative = match.group("relative")
+    if relative is not None:
+        return published - dt.timedelta(days=_RELATIVE_DAYS.get(relative.lower(), 0)), phrase
+    weekday = WEEKDAYS.index(match.group("weekday").lower())
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7), phrase

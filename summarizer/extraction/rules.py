@@ -1,0 +1,173 @@
+"""The `rules` strategy (`--llm none`): the finder's candidates labelled deterministically.
+
+A figure with a metric hint becomes a claim, a plausible quotation a quote of its nearest named
+speaker, the incident's first mention the one event; no model is asked anything. The
+`candidates` strategy starts from this baseline and lets a small model change only what it
+decides better (`total_place` and `plausible_quote` are shared with it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from summarizer.extraction.finder import Candidates, ClaimCandidate, QuoteCandidate, find_candidates
+from summarizer.schemas import Claim, Document, DocumentExtraction, Event, Quote, Sentence, Span, SpanStatus
+from summarizer.text.metrics import normalize_metric
+from summarizer.text.segment import segment
+
+_MIN_QUOTE_WORDS = 3  # shorter quotations need a cue next to them (scare quotes are short)
+
+
+# Speakers too anonymous to attribute a quote to: "the witness said", "a resident said".
+_ANONYMOUS = frozenset(
+    {"witness", "eyewitness", "resident", "man", "woman", "neighbor", "neighbour", "passenger", "traveler",
+     "traveller", "student", "survivor", "victim", "partygoer", "guest", "person"}
+)  # fmt: skip
+
+
+def extract_by_rules(document: Document) -> DocumentExtraction:
+    """The rules-only baseline (`--llm none`): no model at all."""
+    return label_with_rules(document, find_candidates(document))
+
+
+def label_with_rules(document: Document, candidates: Candidates) -> DocumentExtraction:
+    """The `--llm none` baseline: every candidate labelled by its own hints.
+
+    A claim candidate with a metric hint becomes a claim at its nearest place, attributed to the
+    speaker its sentence cites; a quotation of three words or more (or a shorter one right next to
+    a speech cue) that is not a heading becomes a quote of its nearest speaker; the incident's
+    first mention becomes the one event.
+    """
+    sentences = document.sentences or segment(document.text)
+    event_id = f"{document.id}:e1"
+    claims = _rules_claims(document, candidates, event_id)
+    quotes = _rules_quotes(document, candidates)
+    events = [_rules_event(document, sentences, candidates, claims, event_id)] if candidates.event else []
+    if not events:
+        claims = [c.model_copy(update={"event": None}) for c in claims]
+    return DocumentExtraction(document=document, events=events, claims=claims, quotes=quotes)
+
+
+def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    for candidate in candidates.claims:
+        if candidate.metric_hint is None:
+            continue
+        metric = normalize_metric(candidate.metric_hint)
+        places = candidate.places or candidates.main_places
+        place = total_place(document, candidate, candidates) or (places[0] if places else None)
+        source = candidate.sources[0].name if candidate.sources else None
+        q = candidate.quantity
+        key = (metric, place, q.low, q.high, q.nominal, source)
+        if key in seen:
+            continue  # the same figure said again: annotated once
+        seen.add(key)
+        claims.append(
+            Claim(
+                id=f"{document.id}:c{len(claims) + 1}",
+                document=document.id,
+                sentence=candidate.sentence,
+                metric=metric,
+                place=place,
+                quantity=candidate.quantity,
+                event=event_id,
+                attributed_to=source,
+                span=Span(
+                    text=candidate.phrase, start=candidate.start, end=candidate.end, status=SpanStatus.EXACT
+                ),
+            )
+        )
+    return claims
+
+
+# Words that make a figure a total over the incident's places: "injured more than 20 across
+# the two cities", "in both regions", "combined".
+TOTAL_CUES = (
+    "across the",
+    "in total",
+    "combined",
+    "altogether",
+    "in both",
+    "both cities",
+    "both regions",
+    "the two cities",
+    "the two regions",
+)
+
+
+def total_place(document: Document, candidate: ClaimCandidate, candidates: Candidates) -> str | None:
+    """ "A and B" when the words right after the figure (up to the next figure of its sentence)
+    speak of a total, and the incident has two places: "injured more than 20 across the two
+    cities" is a total, "killed at least one person in Kyiv" in the same sentence is not."""
+    main = list(dict.fromkeys(candidates.main_places))
+    if len(main) < 2:
+        return None
+    sentence = document.sentences[candidate.sentence]
+    following = [
+        c.start for c in candidates.claims if c.sentence == candidate.sentence and c.start > candidate.start
+    ]
+    window = document.text[candidate.end : min([*following, sentence.end])].lower()
+    if any(cue in window for cue in TOTAL_CUES):
+        return f"{main[0]} and {main[1]}"
+    return None
+
+
+def plausible_quote(candidate: QuoteCandidate) -> bool:
+    """Worth reporting as attributed speech: some speaker is named near it, it is not a heading,
+    and it is long enough or introduced by a speech cue (scare quotes are short and bare)."""
+    if candidate.is_heading or not candidate.speakers:
+        return False
+    return candidate.word_count >= _MIN_QUOTE_WORDS or candidate.adjacent_cue
+
+
+def _rules_quotes(document: Document, candidates: Candidates) -> list[Quote]:
+    quotes: list[Quote] = []
+    for candidate in candidates.quotes:
+        if not plausible_quote(candidate):
+            continue  # scare quotes: "front line", "coercive environment"; headings
+        speaker = candidate.speakers[0]
+        if not speaker.is_person and speaker.name.split()[-1].lower() in _ANONYMOUS:
+            continue  # "the witness said": no identifiable speaker
+        quotes.append(
+            Quote(
+                id=f"{document.id}:q{len(quotes) + 1}",
+                document=document.id,
+                sentence=candidate.sentence,
+                speaker=speaker.name,
+                role=speaker.role,
+                text=candidate.text,
+                span=Span(
+                    text=candidate.text, start=candidate.start, end=candidate.end, status=SpanStatus.EXACT
+                ),
+            )
+        )
+    return quotes
+
+
+def _rules_event(
+    document: Document,
+    sentences: Sequence[Sentence],
+    candidates: Candidates,
+    claims: Sequence[Claim],
+    event_id: str,
+) -> Event:
+    assert candidates.event is not None
+    found = candidates.event
+    sentence = sentences[found.sentence]
+    text = document.text[sentence.start : sentence.end]
+    # Totals over several places ("Kyiv and Kharkiv") are not places of their own here.
+    claim_places = Counter(c.place for c in claims if c.place is not None and c.place in candidates.places)
+    places = [p for p, _ in claim_places.most_common()] or found.places or candidates.main_places
+    return Event(
+        id=event_id,
+        document=document.id,
+        sentence=found.sentence,
+        description=text if len(text) <= 300 else text[:297].rstrip() + "...",
+        kind=found.kind,
+        date=found.date,
+        date_phrase=found.date_phrase,
+        places=places,
+        span=Span(text=text, start=sentence.start, end=sentence.end, status=SpanStatus.EXACT),
+    )

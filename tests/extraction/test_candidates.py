@@ -13,16 +13,20 @@ from summarizer.backends.protocol import LLMRequest
 from summarizer.extraction.candidates import (
     NOT_A_CLAIM,
     NOT_A_QUOTE,
+    UNKNOWN,
     build_label_request,
     claim_metric_options,
     claim_place_options,
     extract_by_labels,
     labelled_quotes,
+    place_choices,
+    speaker_choices,
 )
 from summarizer.extraction.finder import find_candidates
 from summarizer.extraction.rules import extract_by_rules
 from summarizer.schemas import Document, SpanStatus
 from summarizer.text.ingest import document_from_text
+from summarizer.text.segment import segment
 
 
 @pytest.fixture
@@ -86,3 +90,16 @@ def test_not_a_claim_and_not_a_quote_drop_the_candidate(clash: Document) -> None
     extraction = extract_by_labels(clash, FakeLLM(responder=rejecting))
     assert extraction.claims == [] and extraction.quotes == []
     assert len(labelled_quotes(find_candidates(clash))) == 6
+
+
+def test_place_and_speaker_choices() -> None:
+    text = (
+        "A drone strike hit Kestrel on Saturday. "
+        "Governor Mark Ellison said 14 people were injured in Dalmir. "
+        '"We will rebuild," Ellison said, according to local officials.'
+    )
+    candidates = find_candidates(Document(id="doc", text=text, source="-", sentences=segment(text)))
+    (claim,) = candidates.claims
+    (quote,) = candidates.quotes
+    assert place_choices(claim, candidates) == ["Dalmir", "Kestrel", UNKNOWN]
+    assert speaker_choices(quote) == ["Mark Ellison", "local officials", UNKNOWN, NOT_A_QUOTE]

@@ -1,0 +1,92 @@
+"""Claim candidates: which figures are worth a label, with their metric, places and sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extraction.finder import find_candidates
+from summarizer.schemas import Document
+from summarizer.text.segment import segment
+
+Claim = tuple[str, float | None, float | None, str | None, list[str], list[str]]
+
+
+def document(text: str) -> Document:
+    return Document(id="doc", text=text, source="-", sentences=segment(text))
+
+
+def claims(text: str) -> list[Claim]:
+    """(phrase, low, high, metric hint, places, sources) of every claim candidate."""
+    return [
+        (c.phrase, c.quantity.low, c.quantity.high, c.metric_hint, c.places, [s.name for s in c.sources])
+        for c in find_candidates(document(text)).claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each figure gets the metric its own words suggest
+        (
+            "Springfield Mayor Joan Hartley confirmed that two people were killed and seven injured, "
+            "five of whom were hospitalized.",
+            [
+                ("two", 2, 2, "killed", ["Springfield"], ["Joan Hartley"]),
+                ("seven", 7, 7, "injured", ["Springfield"], ["Joan Hartley"]),
+                ("five", 5, 5, "hospitalized", ["Springfield"], ["Joan Hartley"]),
+            ],
+        ),
+        # ranges, vague words and hedges are read by quantities
+        (
+            "The shooting left between 11 and 19 people injured in Dalmir, police said.",
+            [("between 11 and 19", 11, 19, "injured", ["Dalmir"], ["police"])],
+        ),
+        (
+            "Dozens of people were hurt when the blast tore through the market in Ostrava.",
+            [("Dozens", 12, None, "injured", ["Ostrava"], [])],
+        ),
+        # a place from an earlier sentence when the figure's own has none
+        (
+            "A drone strike hit Kestrel on Saturday. Nearly 6,000 buildings were left without heating.",
+            [("Nearly 6,000", None, 6000, "buildings_without_heating", ["Kestrel"], [])],
+        ),
+        # the nearest place first, a place inside another before it
+        (
+            "A flood in Norland's Vesta province killed at least nine people.",
+            [("at least nine", 9, None, "killed", ["Vesta province", "Norland"], [])],
+        ),
+        # an attacker is no place of the figure
+        (
+            "Drones from Russia struck Kestrel. Russia launched 120 drones overnight, the air force said.",
+            [("120", 120, 120, "drones_launched", ["Kestrel"], ["air force"])],
+        ),
+        # no metric, but incident words nearby: worth a label
+        ("The flood hit Vesta on Friday, and 4 people drowned.", [("4", 4, 4, None, ["Vesta"], [])]),
+        # years, distances, temperatures, money without a metric, and links are not figures
+        ("The 2021 flood killed 12 people.", [("12", 12, 12, "killed", [], [])]),
+        ("The bridge, 30 km from town, was hit by the flood.", []),
+        ("Temperatures fell to 20 degrees below zero as the storm hit.", []),
+        ("The storm caused $5 million in damage.", []),
+        ("Read more at www.example.org: 12 people were killed.", []),
+        # a figure far from incident words is no candidate
+        ("The council approved 14 new parking spaces.", []),
+    ],
+)
+def test_claim_candidates(text: str, expected: list[Claim]) -> None:
+    assert claims(text) == expected
+
+
+def test_a_claim_points_at_its_phrase_its_quote_and_its_context() -> None:
+    text = 'Ines Moreau, a doctor, was there. "Around 20 people are seriously hurt," the doctor added.'
+    candidates = find_candidates(document(text))
+    (claim,) = candidates.claims
+    (quote,) = candidates.quotes
+    assert (text[claim.start : claim.end], claim.phrase, claim.sentence, claim.quote) == (
+        "Around 20",
+        "Around 20",
+        1,
+        quote.id,
+    )
+    assert [s.name for s in claim.sources] == ["Ines Moreau"]  # the quote's speaker
+    assert claim.context == '"Around 20 people are seriously hurt," the doctor'
+    assert claim.sentence_text == '"Around 20 people are seriously hurt," the doctor added.'

@@ -23,7 +23,7 @@ NUMBER_WORDS: dict[str, int] = {"zero": 0, **UNITS, **TENS, **SCALES, "dozen": D
 _WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 # A number in digits ("1,500", "6.5") or in words ("eight", "twenty-two", "a dozen", "two hundred").
 _ARTICLE = r"(?:an?\s+(?=(?:dozen|hundred|thousand|million)\b))?"
-NUMBER_PATTERN = rf"(?:\d[\d,]*(?:\.\d+)?|{_ARTICLE}{_WORD}(?:[\s-]{_WORD})*)"
+NUMBER_PATTERN = rf"\b(?:\d[\d,]*(?:\.\d+)?|{_ARTICLE}{_WORD}(?:[\s-]{_WORD})*)\b"
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPLIT = re.compile(r"[\s-]+")

@@ -17,7 +17,7 @@ from summarizer.render.markdown import (
     render_json,
     render_markdown,
 )
-from summarizer.schemas import Number, Quantity, Report, RunInfo, SpanStatus
+from summarizer.schemas import Report, RunInfo, SpanStatus
 
 
 @pytest.mark.parametrize("make", [small_report, c00_sample_report, hostile_report])

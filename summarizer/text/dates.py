@@ -23,6 +23,8 @@ DateRange = tuple[dt.date, dt.date]
 MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+# The abbreviations among them: "jan" ... "dec" and "sept".
+MONTH_ABBREVIATIONS = frozenset(name for name in MONTHS if len(name) == 3) | {"sept"}
 # Weekday names, lower case, to Python's weekday number (Monday 0).
 WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 

@@ -170,11 +170,11 @@ def first_date_phrase(sentence: str) -> str | None:
 
 
 def resolve_day(phrase: str, published: dt.date | None) -> dt.date | None:
-    """The one day a phrase names: `resolve_date`'s interval when it is a single day; the
-    night before publication for 'overnight', the first day of 'Sunday night'."""
+    """The one day a phrase names: `resolve_date`'s interval when it is a single day; for
+    "overnight" the publication day (the night ends on it), for "Sunday night" the Sunday."""
     text = phrase.strip().lower()
     if published is not None and _OVERNIGHT.fullmatch(text):
-        return published - dt.timedelta(days=1)
+        return published
     found = resolve_date(None, phrase, published)
     if found is None:
         return None

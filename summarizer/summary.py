@@ -36,6 +36,7 @@ from summarizer.schemas import (
     SummarySentence,
     Usage,
 )
+from summarizer.text.figures import describe_interval, format_figure
 
 MAX_KEY_SENTENCES = 40
 MAX_CONFLICT_SENTENCES = 5
@@ -56,24 +57,16 @@ CONFLICT_PRIORITY = (
 # --------------------------------------------------------------------------- shared material
 
 
-def format_figure(value: Number) -> str:
-    return f"{value:,}" if isinstance(value, int) or value == int(value) else f"{value:g}"
-
-
-def _int_or_float(value: Number) -> Number:
-    return int(value) if value == int(value) else value
-
-
 def describe_estimate(estimate: Estimate) -> str:
     """'24', '19 (reports range from 19 to 22)', 'at least 12', 'at most 40'."""
     best, low, high = estimate.best, estimate.low, estimate.high
     if best is None:
         if low is not None:
-            return f"at least {format_figure(_int_or_float(low))}"
-        return f"at most {format_figure(_int_or_float(high))}" if high is not None else "an unknown number"
-    text = format_figure(_int_or_float(best))
+            return f"at least {format_figure(low)}"
+        return f"at most {format_figure(high)}" if high is not None else "an unknown number"
+    text = format_figure(best)
     if low is not None and high is not None and low != high:
-        low_text, high_text = format_figure(_int_or_float(low)), format_figure(_int_or_float(high))
+        low_text, high_text = format_figure(low), format_figure(high)
         text += f" (reports range from {low_text} to {high_text})"
     return text
 
@@ -216,13 +209,7 @@ def _conflict_sentence(group: list[Conflict]) -> str:
 
 
 def _side_figure(low: Number | None, high: Number | None) -> str:
-    if low is not None and low == high:
-        return format_figure(_int_or_float(low))
-    if low is not None and high is not None:
-        return f"{format_figure(_int_or_float(low))} to {format_figure(_int_or_float(high))}"
-    if low is not None:
-        return f"at least {format_figure(_int_or_float(low))}"
-    return f"at most {format_figure(_int_or_float(high))}" if high is not None else "an unstated figure"
+    return describe_interval(low, high)
 
 
 def _supporting_claims(estimate: Estimate, claims: dict[str, Claim]) -> list[str]:

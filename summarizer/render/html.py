@@ -23,9 +23,6 @@ from summarizer.render.markdown import (
     CONFLICT_TITLES,
     EventGroup,
     ReportIndex,
-    format_interval,
-    format_number,
-    format_quantity,
     humanize,
     quotes_by_speaker,
     side_sentences,
@@ -42,6 +39,7 @@ from summarizer.schemas import (
     Sentence,
     Span,
 )
+from summarizer.text.figures import format_interval, format_number, format_quantity
 
 OPEN_DOCUMENTS_UP_TO = 3
 """Articles start expanded only in small reports; with 50 documents they start collapsed."""
@@ -266,7 +264,9 @@ def _estimates_table(index: ReportIndex, estimates: list[Estimate]) -> str:
 def _conflict_card(index: ReportIndex, objects: Objects, conflict: Conflict) -> str:
     sides = []
     for side in conflict.sides:
-        figure = format_interval(side.low, side.high, index.unit_of(side.claims))
+        figure = format_interval(
+            side.low, side.high, index.unit_of(side.claims), index.quantities_of(side.claims)
+        )
         published = side.published.isoformat() if side.published else "undated"
         disputed = [index.claims[c] for c in side.claims if c in index.claims]
         marks = [m for m in (objects.claim(c) for c in disputed) if m is not None]

@@ -28,8 +28,7 @@ from summarizer.schemas import (
     Span,
     Usage,
 )
-
-PERCENT_UNITS = frozenset({"percent", "per cent", "%", "pct"})
+from summarizer.text.figures import format_interval, format_number, format_quantity
 
 CONFLICT_TITLES: dict[ConflictKind, str] = {
     ConflictKind.CROSS_DOCUMENT: "Sources disagree",
@@ -40,53 +39,6 @@ CONFLICT_TITLES: dict[ConflictKind, str] = {
 
 
 # --------------------------------------------------------------------------- numbers
-
-
-def format_number(value: Number, unit: str | None = None) -> str:
-    """12000 -> "12,000"; 3.0 -> "3"; 2.5 -> "2.5"; with unit "percent" -> "80%"."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = f"{value:,}" if isinstance(value, int) else f"{round(value, 2):,}"
-    if unit is None:
-        return text
-    return f"{text}%" if unit.lower() in PERCENT_UNITS else f"{text} {unit}"
-
-
-def format_interval(low: Number | None, high: Number | None, unit: str | None = None) -> str:
-    """An inclusive interval: 11..19 -> "11–19", 21..None -> "≥21", None..40 -> "≤40"."""
-    if low is None and high is None:
-        return "unspecified"
-    if low is None:
-        assert high is not None
-        return f"≤{format_number(high, unit)}"
-    if high is None:
-        return f"≥{format_number(low, unit)}"
-    if low == high:
-        return format_number(low, unit)
-    return f"{format_number(low)}–{format_number(high, unit)}"
-
-
-def format_quantity(quantity: Quantity) -> str:
-    """The interval plus what the source's wording adds: "≤40 (nearly 40)", "~80", "≥12 (dozens)"."""
-    unit = quantity.unit
-    unbounded = quantity.low is None and quantity.high is None
-    exact = quantity.low is not None and quantity.low == quantity.high
-    if unbounded and quantity.nominal is not None:
-        figure = format_number(quantity.nominal, unit)
-        text = f"~{figure}" if quantity.approximate else figure
-    elif exact and quantity.approximate:
-        text = f"~{format_interval(quantity.low, quantity.high, unit)}"
-    else:
-        text = format_interval(quantity.low, quantity.high, unit)
-        if quantity.approximate:
-            hedge = quantity.hedge or "about"
-            if quantity.nominal is not None:
-                text += f" ({hedge} {format_number(quantity.nominal, unit)})"
-            else:
-                text += f" ({hedge})"
-    if quantity.vague:
-        text += f" ({quantity.vague})"
-    return text
 
 
 def humanize(name: str) -> str:
@@ -156,6 +108,10 @@ class ReportIndex:
             if claim is not None and claim.quantity.unit:
                 return claim.quantity.unit
         return None
+
+    def quantities_of(self, claim_ids: Iterable[str]) -> list[Quantity]:
+        """The quantities of these claims: what a conflict side's open bound was stated as."""
+        return [self.claims[c].quantity for c in claim_ids if c in self.claims]
 
     def outlet(self, document_id: str) -> str:
         doc = self.documents.get(document_id)
@@ -360,7 +316,9 @@ def _md_conflicts(index: ReportIndex, conflicts: list[Conflict]) -> list[str]:
                 f"   - Newer figure: {md_text(index.outlet(conflict.newer))} ({md_code(conflict.newer)})"
             )
         for side in conflict.sides:
-            figure = format_interval(side.low, side.high, index.unit_of(side.claims))
+            figure = format_interval(
+                side.low, side.high, index.unit_of(side.claims), index.quantities_of(side.claims)
+            )
             published = f", {side.published.isoformat()}" if side.published else ""
             lines.append(f"   - {md_text(index.outlet(side.document))}{published}: {md_text(figure)}")
             for doc, sentence, spans in side_sentences(index, side):

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from summarizer.schemas import Document, Sentence, Span, SpanStatus
+from summarizer.text.numbers import NUMBER_WORDS, SCALES
 
 DEFAULT_MIN_SCORE = 85.0
 # Fragments shorter than this (normalized) are too short for a fuzzy match to mean anything.
@@ -62,11 +63,10 @@ _REPLACEMENTS = {
     "dotted_i": "i",
 }
 # Numbers, written in digits or in words: a fuzzy match may not change any of them.
-_NUMBER_WORDS = (
-    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    "|hundreds?|thousands?|millions?|billions?|dozens?|single|first|second|third|half"
-)
+_SINGLE_NUMBER_WORDS = [w for w in NUMBER_WORDS if w not in SCALES and w != "dozen"]
+_PLURAL_NUMBER_WORDS = [f"{word}s?" for word in (*SCALES, "dozen")]
+_ORDINAL_WORDS = ["single", "first", "second", "third", "half"]
+_NUMBER_WORDS = "|".join([*_SINGLE_NUMBER_WORDS, *_PLURAL_NUMBER_WORDS, *_ORDINAL_WORDS])
 _NUMBERS = re.compile(rf"\d+|\b(?:{_NUMBER_WORDS})\b")
 
 

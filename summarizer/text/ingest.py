@@ -26,6 +26,7 @@ from typing import Any, TextIO
 
 from summarizer.errors import InputError
 from summarizer.schemas import Document, Failure
+from summarizer.text.dates import date_in_stem, date_in_text
 from summarizer.text.segment import segment
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -42,24 +43,6 @@ _DATE_PREFIX_CHARS = 4_000
 _MAX_CONTROL_SHARE = 0.05
 _SNIFF_CHARS = 65_536
 
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
-_TEXT_DATES = [
-    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),  # January 24, 2026
-    re.compile(rf"(?<!\w){_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.IGNORECASE),  # 03 July 2013
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),  # 2017-01-06
-]
-_STEM_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_](?P<month>\d{2})[-_](?P<day>\d{2})(?!\d)")
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
-    )
-}
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.IGNORECASE | re.DOTALL)
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"\r\n?")
@@ -347,7 +330,7 @@ def _field(fields: dict[str, Any], name: str) -> str | None:
 
 
 def _document(item: _Loaded, document_id: str) -> Document:
-    published = item.published or _date_in_stem(item.stem) or _date_near_top(item.text)
+    published = item.published or date_in_stem(item.stem) or _date_near_top(item.text)
     return Document(
         id=document_id,
         text=item.text,
@@ -388,26 +371,9 @@ def _parse_iso_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _date_in_stem(stem: str) -> dt.date | None:
-    match = _STEM_DATE.search(stem)
-    return _date_from(match) if match is not None else None
-
-
 def _date_near_top(text: str) -> dt.date | None:
     lines = [line for line in text[:_DATE_PREFIX_CHARS].split("\n") if line.strip()][:DATE_LINES]
     for line in lines:
-        candidates = [m for pattern in _TEXT_DATES for m in pattern.finditer(line)]
-        for match in sorted(candidates, key=lambda m: m.start()):
-            date = _date_from(match)
-            if date is not None:
-                return date
+        if (date := date_in_text(line)) is not None:
+            return date
     return None
-
-
-def _date_from(match: re.Match[str]) -> dt.date | None:
-    month = match.group("month")
-    month_number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
-    try:
-        return dt.date(int(match.group("year")), month_number, int(match.group("day")))
-    except ValueError:
-        return None

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 import pysbd
 
 from summarizer.schemas import Sentence
+from summarizer.text.dates import MONTH_ABBREVIATIONS
 
 # pysbd's rules run in time that grows faster than linearly with the length of the string it
 # is given (80 kB of run-on text takes seconds, 320 kB close to a minute). Lines longer than
@@ -46,9 +47,10 @@ _TITLES = frozenset({
     "sens", "sgt", "supt",
 })
 _NAME_PARTS = frozenset({"jr", "sr", "st", "mt"})
-_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _BEFORE_NUMBER = frozenset({"no", "nos", "art", "p", "pp", "vol", "fig"})
 # fmt: on
+# "May." ends a sentence far more often than it abbreviates the month.
+_MONTHS = MONTH_ABBREVIATIONS - {"may"}
 
 # After mapping pysbd's output, a piece continues the previous sentence when it starts with a
 # lowercase letter or with punctuation that cannot open a sentence, or when the previous piece

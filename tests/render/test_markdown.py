@@ -1,4 +1,4 @@
-"""Markdown and JSON rendering, and the interval formatting every renderer shares."""
+"""Markdown and JSON rendering (the figure formatter they share is tested in tests/text/test_figures.py)."""
 
 from __future__ import annotations
 
@@ -11,63 +11,13 @@ from report_samples import CLASH, NEXTFIN, c00_sample_report, hostile_report, sm
 from summarizer.render.markdown import (
     UNLINKED,
     ReportIndex,
-    format_interval,
-    format_quantity,
     md_sentence_with_bold,
     md_table,
     md_text,
     render_json,
     render_markdown,
 )
-from summarizer.schemas import Number, Quantity, Report, RunInfo, SpanStatus
-
-
-@pytest.mark.parametrize(
-    ("quantity", "expected"),
-    [
-        (Quantity(phrase="between 11 and 19", low=11, high=19), "11–19"),
-        (Quantity(phrase="more than 20", low=21, hedge="more than"), "≥21"),
-        (Quantity(phrase="at least nine", low=9, hedge="at least"), "≥9"),
-        (
-            Quantity(phrase="nearly 40", high=40, nominal=40, approximate=True, hedge="nearly"),
-            "≤40 (nearly 40)",
-        ),
-        (Quantity(phrase="under 40ish", high=40, nominal=40, approximate=True), "≤40 (about 40)"),
-        (Quantity(phrase="about 80", nominal=80, approximate=True, hedge="about"), "~80"),
-        (Quantity(phrase="dozens", low=12, vague="dozens"), "≥12 (dozens)"),
-        (Quantity(phrase="about 80 percent", nominal=80, approximate=True, unit="percent"), "~80%"),
-        (Quantity(phrase="11 to 19 percent", low=11, high=19, unit="percent"), "11–19%"),
-        (Quantity(phrase="more than 5%", low=5.01, unit="%"), "≥5.01%"),
-        (Quantity(phrase="five", low=5, high=5, nominal=5), "5"),
-        (Quantity(phrase="some 5", low=5, high=5, nominal=5, approximate=True, hedge="some"), "~5"),
-        (Quantity(phrase="12,000", low=12000, high=12000), "12,000"),
-        (Quantity(phrase="7.5 metres", low=7.5, high=7.5, unit="m"), "7.5 m"),
-        (Quantity(phrase="3.0", low=3.0, high=3.0), "3"),
-        (
-            Quantity(phrase="about 10 to 15", low=10, high=15, approximate=True, hedge="about"),
-            "10–15 (about)",
-        ),
-        (Quantity(phrase="many", vague="many"), "unspecified (many)"),
-        (Quantity(phrase="80", nominal=80), "80"),
-    ],
-)
-def test_format_quantity(quantity: Quantity, expected: str) -> None:
-    assert format_quantity(quantity) == expected
-
-
-@pytest.mark.parametrize(
-    ("low", "high", "unit", "expected"),
-    [
-        (None, None, None, "unspecified"),
-        (1000, None, None, "≥1,000"),
-        (None, 6000, None, "≤6,000"),
-        (15, 23, None, "15–23"),
-        (8.0, 8.0, None, "8"),
-        (0.25, 0.5, "percent", "0.25–0.5%"),
-    ],
-)
-def test_format_interval(low: Number | None, high: Number | None, unit: str | None, expected: str) -> None:
-    assert format_interval(low, high, unit) == expected
+from summarizer.schemas import Report, RunInfo, SpanStatus
 
 
 @pytest.mark.parametrize("make", [small_report, c00_sample_report, hostile_report])

@@ -1,0 +1,206 @@
+"""Alignment: grounded claims attached to linked events and compared on (event, metric, place).
+
+A grounded claim attaches to the linked event of its `event`; a claim with no event attaches to
+its document's only event, else to an "unlinked" bucket of its document (which can only
+conflict inside that document). Claims are compared on the key (linked event, normalized
+metric, canonical place). Also the small helpers every later step shares: an aligned claim
+(`Item`), its bounds, and a conflict side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from summarizer.reconcile.settings import ReconcileSettings
+from summarizer.schemas import Claim, ConflictSide, Document, Event, LinkedEvent, Number, Quantity
+from summarizer.text.figures import describe_quantity
+from summarizer.text.metrics import normalize_metric
+from summarizer.text.places import PlaceRef, place_parser
+
+INF = float("inf")
+
+EventKey = tuple[str, str]  # ("event", linked id) or ("unlinked", document id)
+Key = tuple[EventKey, str, str]  # (event, metric, place key)
+
+
+@dataclass
+class Item:
+    """One grounded claim with what the comparisons need."""
+
+    claim: Claim
+    event: EventKey
+    metric: str
+    place: PlaceRef | None
+    published: dt.date | None
+    low: float
+    high: float
+
+    @property
+    def point(self) -> float | None:
+        q = self.claim.quantity
+        if q.low is not None and q.low == q.high:
+            return float(q.low)
+        return None if q.nominal is None else float(q.nominal)
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    """The interval used to compare: an unbounded side is infinite ("about 80" overlaps all)."""
+    return (
+        float(q.low) if q.low is not None else -INF,
+        float(q.high) if q.high is not None else INF,
+    )
+
+
+def arith_bounds(item: Item) -> tuple[float, float]:
+    """Bounds for adding parts up: 'about 1,500' counts as 1,500, 'nearly 40' as up to 40."""
+    q = item.claim.quantity
+    if q.low is None and q.high is None and q.nominal is not None:
+        return float(q.nominal), float(q.nominal)
+    return max(item.low, 0.0), item.high
+
+
+@dataclass
+class Aligned:
+    items: dict[Key, list[Item]]
+    place_names: dict[Key, str]
+    event_places: dict[EventKey, list[PlaceRef]]
+
+
+def _event_key(
+    claim: Claim, events_by_id: dict[str, Event], doc_events: dict[str, list[str]], mapping: dict[str, str]
+) -> EventKey:
+    event_id = claim.event if claim.event in events_by_id else None
+    if event_id is None and len(doc_events.get(claim.document, [])) == 1:
+        event_id = doc_events[claim.document][0]
+    if event_id is None or event_id not in mapping:
+        return ("unlinked", claim.document)
+    return ("event", mapping[event_id])
+
+
+def align(
+    documents: Sequence[Document],
+    events: Sequence[Event],
+    claims: Iterable[Claim],
+    linked: list[LinkedEvent],
+    mapping: dict[str, str],
+    settings: ReconcileSettings,
+) -> Aligned:
+    parse = place_parser(settings.place_aliases)
+    published = {doc.id: doc.published for doc in documents}
+    events_by_id = {event.id: event for event in events}
+    doc_events: dict[str, list[str]] = defaultdict(list)
+    for event in events:
+        doc_events[event.document].append(event.id)
+    event_places: dict[EventKey, list[PlaceRef]] = {
+        ("event", le.id): [p for p in map(parse, le.places) if p is not None] for le in linked
+    }
+
+    by_event_metric: dict[tuple[EventKey, str], list[Item]] = defaultdict(list)
+    for claim in claims:
+        event_key = _event_key(claim, events_by_id, doc_events, mapping)
+        place = parse(claim.place)
+        if place is not None and place.counted is not None:
+            place = _resolve_counted(place, event_places.get(event_key, []))
+        low, high = _bounds(claim.quantity)
+        metric = normalize_metric(claim.metric)
+        by_event_metric[(event_key, metric)].append(
+            Item(claim, event_key, metric, place, published.get(claim.document), low, high)
+        )
+
+    items: dict[Key, list[Item]] = defaultdict(list)
+    names: dict[Key, Counter[str]] = defaultdict(Counter)
+    for (event_key, metric), group in by_event_metric.items():
+        canonical = _canonical_places(group, event_places.get(event_key, []))
+        for item in group:
+            own = item.place.key if item.place else ""
+            place_key = canonical.get(own, "")
+            key = (event_key, metric, place_key)
+            items[key].append(item)
+            if item.claim.place:
+                # Shown as written most often, preferring texts as qualified as the key itself.
+                names[key][item.claim.place] += 1000 if own == place_key else 1
+    place_names = {key: counter.most_common(1)[0][0] for key, counter in names.items()}
+    return Aligned(dict(items), place_names, event_places)
+
+
+def _resolve_counted(place: PlaceRef, event_places: list[PlaceRef]) -> PlaceRef:
+    """'across the two cities' names the event's places when the event has that many."""
+    simple = [p for p in event_places if not p.components]
+    if place.counted is not None and len(simple) == place.counted:
+        return PlaceRef(text=place.text, head=place.head, components=tuple(sorted(p.key for p in simple)))
+    return place
+
+
+def _canonical_places(group: list[Item], event_places: list[PlaceRef]) -> dict[str, str]:
+    """Place key -> the key it is compared under, inside one (event, metric).
+
+    - variants of one place that differ only in how much they qualify it ("Cypress" and
+      "Cypress, Texas") are compared as the most qualified one, when that one is unique;
+    - claims with no place join the only place the others use, when that place is one of the
+      linked event's own places (the figure for the event as a whole).
+    """
+    refs = {item.place.key: item.place for item in group if item.place is not None}
+    by_head: dict[str, list[PlaceRef]] = defaultdict(list)
+    for ref in refs.values():
+        by_head[ref.head].append(ref)
+    canonical: dict[str, str] = {key: key for key in refs}
+    for variants in by_head.values():
+        if len(variants) < 2 or any(v.components for v in variants):
+            continue
+        widest = max(variants, key=lambda v: len(v.containers))
+        ties = [v for v in variants if len(v.containers) == len(widest.containers)]
+        if len(ties) == 1 and all(set(v.containers) <= set(widest.containers) for v in variants):
+            for v in variants:
+                canonical[v.key] = widest.key
+    used = set(canonical.values())
+    event_keys = {p.key for p in event_places}
+    if any(item.place is None for item in group) and len(used) == 1:
+        only = next(iter(used))
+        canonical[""] = only if only in event_keys else ""
+    else:
+        canonical[""] = ""
+    return canonical
+
+
+def describe_items(items: Sequence[Item]) -> str:
+    seen: list[str] = []
+    for item in items:
+        text = describe_quantity(item.claim.quantity)
+        if text not in seen:
+            seen.append(text)
+    return ", ".join(seen)
+
+
+def as_number(value: float) -> Number | None:
+    if value in (INF, -INF):
+        return None
+    return int(value) if value == int(value) else value
+
+
+def side_of(document: str, items: Sequence[Item]) -> ConflictSide:
+    low = min(item.low for item in items)
+    high = max(item.high for item in items)
+    return ConflictSide(
+        document=document,
+        claims=[item.claim.id for item in items],
+        low=as_number(low),
+        high=as_number(high),
+        published=items[0].published,
+    )
+
+
+def disjoint(a: Item, b: Item) -> bool:
+    return a.high < b.low or b.high < a.low
+
+
+def event_id(key: Key) -> str | None:
+    return key[0][1] if key[0][0] == "event" else None
+
+
+def subject(key: Key, aligned: Aligned) -> str:
+    metric = key[1].replace("_", " ")
+    place = aligned.place_names.get(key)
+    return f"{metric} in {place}" if place else metric

@@ -1,0 +1,91 @@
+"""Conflicts between figures of one key: inside one document (`within_document_range`: a closed
+range, or two figures that cannot both be true) and across documents (`cross_document`: two
+documents' figures that cannot both be true; `newer` names the later-published one).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from summarizer.reconcile.alignment import Aligned, Item, Key, describe_items, event_id, side_of, subject
+from summarizer.reconcile.settings import ReconcileSettings
+from summarizer.schemas import Conflict, ConflictKind
+
+
+def within_document(
+    key: Key, doc_id: str, items: list[Item], aligned: Aligned, settings: ReconcileSettings
+) -> Conflict | None:
+    ranges = [i for i in items if i.claim.quantity.is_range] if settings.flag_ranges else []
+    max_low = max(i.low for i in items)
+    min_high = min(i.high for i in items)
+    if not ranges and max_low <= min_high:
+        return None
+    by_interval: dict[tuple[float, float], list[Item]] = defaultdict(list)
+    for item in items:
+        if item.claim.quantity.is_range or (
+            max_low > min_high and (item.high < max_low or item.low > min_high)
+        ):
+            by_interval[(item.low, item.high)].append(item)
+    sides = [side_of(doc_id, group) for _, group in sorted(by_interval.items())]
+    reasons = []
+    if ranges:
+        reasons.append(f"gives a range ({describe_items(ranges)})")
+    if max_low > min_high:
+        figures = [group for _, group in sorted(by_interval.items())]
+        reasons.append(
+            "gives figures that cannot all be true (" + "; ".join(describe_items(g) for g in figures) + ")"
+        )
+    return Conflict(
+        kind=ConflictKind.WITHIN_DOCUMENT_RANGE,
+        event=event_id(key),
+        metric=key[1],
+        place=aligned.place_names.get(key),
+        sides=sides,
+        why=f"{doc_id} itself " + " and ".join(reasons) + f" for {subject(key, aligned)}",
+    )
+
+
+def cross_document(
+    key: Key,
+    a_doc: str,
+    a: list[Item],
+    b_doc: str,
+    b: list[Item],
+    aligned: Aligned,
+    settings: ReconcileSettings,
+) -> Conflict | None:
+    a_max_low, a_min_high = max(i.low for i in a), min(i.high for i in a)
+    b_max_low, b_min_high = max(i.low for i in b), min(i.high for i in b)
+    if a_max_low <= b_min_high and b_max_low <= a_min_high:
+        return None  # every figure of one document overlaps every figure of the other
+    a_side = [i for i in a if i.high < b_max_low or i.low > b_min_high]
+    b_side = [i for i in b if i.high < a_max_low or i.low > a_min_high]
+    a_pub, b_pub = a[0].published, b[0].published
+    newer = None
+    if a_pub and b_pub and a_pub != b_pub:
+        newer = a_doc if a_pub > b_pub else b_doc
+    why = (
+        f"{a_doc} reports {describe_items(a_side)} and {b_doc} reports {describe_items(b_side)} "
+        f"for {subject(key, aligned)}: these cannot both be true"
+    )
+    agreeing = [i for i in (*a, *b) if i not in a_side and i not in b_side]
+    if agreeing:
+        why += f" ({describe_items(agreeing)}, also given, fits both)"
+    kind = ConflictKind.CROSS_DOCUMENT
+    if newer is not None:
+        newer_side, older_side = (a_side, b_side) if newer == a_doc else (b_side, a_side)
+        rose = min(i.low for i in newer_side) > max(i.high for i in older_side)
+        why += f"; {newer} was published later" + (
+            " with the higher figure: possibly an updated count" if rose else " with the lower figure"
+        )
+        if rose and settings.later_rise_kind == "revision":
+            kind = ConflictKind.REVISION
+    return Conflict(
+        kind=kind,
+        event=event_id(key),
+        metric=key[1],
+        place=aligned.place_names.get(key),
+        sides=[side_of(a_doc, a_side), side_of(b_doc, b_side)],
+        why=why,
+        newer=newer,
+    )

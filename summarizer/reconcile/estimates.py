@@ -1,0 +1,104 @@
+"""Estimates: low, best, high and conservative figures per key, from the claims that are
+grounded and not superseded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Literal
+
+from summarizer.reconcile.alignment import INF, Aligned, Item, Key, as_number, event_id
+from summarizer.reconcile.settings import ReconcileSettings
+from summarizer.schemas import Estimate
+
+
+def estimate_figures(
+    items: Sequence[Item], rule: Literal["ucdp", "acled"]
+) -> tuple[float | None, float | None, float | None, float | None]:
+    """(low, best, high, conservative) for the current claims of one key.
+
+    A claim's *figure* is its exact value, else its nominal ("about 80", "nearly 40" -> 80, 40),
+    else its lower bound ("at least 20", "dozens" -> 20, 12), else its upper bound.
+
+    - low: the highest lower bound that every source allows (no claim's upper bound is below
+      it): the strongest "at least" the sources agree on. When no lower bound is allowed by all
+      (the sources disagree), the lowest figure any source reports.
+    - high: the highest figure any source puts forward (an open "at least N" counts as N: no
+      figure is invented); never below low.
+    - best: the exact or nominal figure reported by the most documents; ties go to the most
+      recently published, then to the one more claims give, then to the larger. With no such
+      figure, low. Clamped into low..high. Under the 'acled' rule, best is the conservative one.
+    - conservative (ACLED): the lowest defensible figure. Each document defends the largest
+      lower bound it states (so "three of those killed" beside "five dead" defends five; vague
+      words count at their table value, "about N" as N); the conservative figure is the
+      smallest of the documents' figures.
+    """
+    lows = [i.low for i in items if i.low > -INF]
+    min_high = min((i.high for i in items), default=INF)
+    supported = [value for value in lows if value <= min_high]
+    figures = [f for f in (_figure(i) for i in items) if f is not None]
+    low: float | None = max(supported) if supported else (min(figures) if figures else None)
+    upper = figures + [i.high for i in items if i.high < INF]
+    high: float | None = max(upper) if upper else None
+    if high is not None and low is not None:
+        high = max(high, low)
+
+    defended: dict[str, float] = {}
+    for item in items:
+        value = _low_of(item) if _low_of(item) is not None else _figure(item)
+        if value is not None:
+            doc = item.claim.document
+            defended[doc] = max(defended.get(doc, value), value)
+    conservative = min(defended.values()) if defended else None
+
+    documents_by_value: dict[float, set[str]] = defaultdict(set)
+    claims_by_value: Counter[float] = Counter()
+    latest: dict[float, dt.date] = {}
+    for item in items:
+        if item.point is None:
+            continue
+        documents_by_value[item.point].add(item.claim.document)
+        claims_by_value[item.point] += 1
+        if item.published and (item.point not in latest or item.published > latest[item.point]):
+            latest[item.point] = item.published
+    best: float | None = low
+    if documents_by_value:
+        best = max(
+            documents_by_value,
+            key=lambda v: (len(documents_by_value[v]), latest.get(v, dt.date.min), claims_by_value[v], v),
+        )
+    if best is not None and low is not None:
+        best = max(best, low)
+    if best is not None and high is not None:
+        best = min(best, high)
+    if rule == "acled":
+        best = conservative
+    return low, best, high, conservative
+
+
+def _figure(item: Item) -> float | None:
+    if item.point is not None:
+        return item.point
+    if item.low > -INF:
+        return item.low
+    return item.high if item.high < INF else None
+
+
+def _low_of(item: Item) -> float | None:
+    return float(item.claim.quantity.low) if item.claim.quantity.low is not None else None
+
+
+def estimate(key: Key, items: list[Item], aligned: Aligned, settings: ReconcileSettings) -> Estimate:
+    low, best, high, conservative = estimate_figures(items, settings.estimate_rule)
+    return Estimate(
+        event=event_id(key),
+        metric=key[1],
+        place=aligned.place_names.get(key),
+        low=as_number(low) if low is not None else None,
+        best=as_number(best) if best is not None else None,
+        high=as_number(high) if high is not None else None,
+        conservative=as_number(conservative) if conservative is not None else None,
+        sources=len({i.claim.document for i in items}),
+        claims=[i.claim.id for i in items],
+    )

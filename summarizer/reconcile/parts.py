@@ -1,0 +1,266 @@
+"""Parts and totals: the places of one document, event and metric whose figures cannot add up
+to, or leave a gap in, the total the same document states for the place that contains them
+(`part_total_tension`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from summarizer.reconcile.alignment import (
+    INF,
+    Aligned,
+    EventKey,
+    Item,
+    arith_bounds,
+    describe_items,
+    event_id,
+    side_of,
+)
+from summarizer.schemas import Conflict, ConflictKind
+from summarizer.text.figures import describe_interval, describe_quantity, format_figure
+from summarizer.text.places import PlaceRef, named_within
+
+# Figures that do not add up across places.
+_NON_ADDITIVE = {
+    "magnitude",
+    "percent",
+    "percentage",
+    "share",
+    "rate",
+    "depth",
+    "intensity",
+    "speed",
+    "age",
+    "duration",
+    "ratio",
+    "average",
+    "mean",
+    "median",
+}
+
+
+def _is_additive(metric: str, items: Iterable[Item]) -> bool:
+    return not _NON_ADDITIVE & set(metric.split("_")) and not any(i.claim.quantity.unit for i in items)
+
+
+def _within(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+    """`named_within`, plus what the linked event's own place list implies: when the event has
+    one place of the highest admin level it names ("Aceh province"), its places of a lower
+    known level ("Bener Meriah district") lie in it."""
+    if named_within(inner, outer):
+        return True
+    if inner.containers:
+        parent = PlaceRef(text=inner.containers[0], head=inner.containers[0], containers=inner.containers[1:])
+        if _within(parent, outer, event_places):
+            return True
+    levelled = [p for p in event_places if p.level is not None and not p.components]
+    if not levelled or inner.level is None or outer.level is None:
+        return False
+    top = min(p.level for p in levelled if p.level is not None)
+    tops = [p for p in levelled if p.level == top]
+    in_event = any(inner.head == p.head for p in event_places)
+    return len(tops) == 1 and tops[0].head == outer.head and inner.level > outer.level and in_event
+
+
+def _intersect(items: list[Item], bounds: dict[str, tuple[float, float]]) -> tuple[float, float] | None:
+    low = max(bounds[i.claim.id][0] for i in items)
+    high = min(bounds[i.claim.id][1] for i in items)
+    return (low, high) if low <= high else None
+
+
+@dataclass
+class PlaceFigures:
+    """The current claims of one document, event and metric, by place key: the input of the
+    part/total checks."""
+
+    event_key: EventKey
+    metric: str
+    doc_id: str
+    by_place: dict[str, list[Item]]
+    aligned: Aligned
+
+    @cached_property
+    def refs(self) -> dict[str, PlaceRef]:
+        return {k: g[0].place for k, g in self.by_place.items() if k and g[0].place is not None}
+
+    @cached_property
+    def bounds(self) -> dict[str, tuple[float, float]]:
+        return {i.claim.id: arith_bounds(i) for g in self.by_place.values() for i in g}
+
+    def interval(self, key: str) -> tuple[float, float] | None:
+        """What all the document's claims at a place allow together (None: they disagree)."""
+        return _intersect(self.by_place[key], self.bounds)
+
+    def name(self, key: str) -> str:
+        return self.aligned.place_names.get((self.event_key, self.metric, key), key)
+
+    def parts_of(self, total_key: str) -> tuple[list[str], list[str]]:
+        """(places inside the total, places directly inside it)."""
+        event_places = self.aligned.event_places.get(self.event_key, [])
+        total = self.refs[total_key]
+        inside = [
+            k
+            for k, ref in self.refs.items()
+            if k != total_key and not ref.residual and _within(ref, total, event_places)
+        ]
+        direct = [
+            k
+            for k in inside
+            if not any(m != k and _within(self.refs[k], self.refs[m], event_places) for m in inside)
+            and not _deeper_than_event_place(self.refs[k], total, event_places)
+        ]
+        if total.components:
+            direct = [
+                k
+                for k in direct
+                if self.refs[k].key in total.components or self.refs[k].head in total.components
+            ]
+        return inside, direct
+
+
+def part_total(figures: PlaceFigures) -> list[Conflict]:
+    """Totals of one document, event and metric against the parts the same document gives.
+
+    The parts of a total are the claims at places lying directly in it: the components of a
+    compound place, or places inside it with no other known place in between, plus any figure
+    at an unstated location. Flagged, in this order:
+    - the parts must exceed the total (their lowest sum is above its highest value), or one
+      place deeper inside it alone does;
+    - the total is open-ended ('more than 300') but the parts' stated figures already sum
+      above its stated figure: not a contradiction, but an implausibly low total;
+    - the parts are a breakdown (a compound place's components, or two or more places) and
+      their sum falls short of the total (something is unaccounted for) or can fall outside it
+      (consistent only if the parts take certain values).
+    """
+    items = [i for group in figures.by_place.values() for i in group]
+    if not _is_additive(figures.metric, items):
+        return []
+    residual = [k for k, ref in figures.refs.items() if ref.residual]
+    conflicts: list[Conflict] = []
+    for total_key, total_ref in figures.refs.items():
+        if total_ref.residual:
+            continue
+        inside, direct = figures.parts_of(total_key)
+        total = figures.interval(total_key)
+        if total is None or not inside:
+            continue  # no parts, or the document already disagrees with itself about the total
+        parts = direct + residual if direct else []
+        why = _part_total_why(figures, total_key, total, parts, [k for k in inside if k not in direct])
+        if why is None:
+            continue
+        parts_shown = parts or [k for k in inside if (p := figures.interval(k)) and p[0] > total[1]]
+        conflicts.append(
+            Conflict(
+                kind=ConflictKind.PART_TOTAL_TENSION,
+                event=event_id((figures.event_key, figures.metric, total_key)),
+                metric=figures.metric,
+                place=figures.name(total_key),
+                sides=[
+                    side_of(figures.doc_id, figures.by_place[total_key]),
+                    side_of(figures.doc_id, [i for k in parts_shown for i in figures.by_place[k]]),
+                ],
+                why=why,
+            )
+        )
+    return conflicts
+
+
+def _part_total_why(
+    figures: PlaceFigures,
+    total_key: str,
+    total: tuple[float, float],
+    parts: list[str],
+    deeper: list[str],
+) -> str | None:
+    totals = figures.by_place[total_key]
+    # Several figures for the total: the value they allow together.
+    distinct = {describe_quantity(i.claim.quantity) for i in totals}
+    stated_total = describe_items(totals) if len(distinct) == 1 else describe_interval(*total)
+    total_text = f"{stated_total} in {figures.name(total_key)}"
+    for key in deeper:
+        if (interval := figures.interval(key)) is not None and interval[0] > total[1]:
+            return (
+                f"{figures.name(key)} alone has {describe_items(figures.by_place[key])}, "
+                f"more than the total {total_text} that contains it"
+            )
+    intervals = [figures.interval(k) for k in parts]
+    if not parts or any(p is None for p in intervals):
+        return None
+    known = [p for p in intervals if p is not None]
+    compound = figures.refs[total_key].components
+    missing = len(compound) - (len(parts) - sum(figures.refs[k].residual for k in parts)) if compound else 0
+    sum_low = sum(p[0] for p in known)
+    sum_high = INF if missing > 0 else sum(p[1] for p in known)
+    parts_text = " + ".join(
+        f"{figures.name(k)} {describe_interval(*p)}" for k, p in zip(parts, known, strict=True)
+    )
+    sum_text = describe_interval(sum_low, sum_high)
+    stated = _stated_figure(totals)
+    points = [_stated_figure(figures.by_place[k]) for k in parts]
+    breakdown = bool(compound) or len(parts) >= 2
+    if sum_low > total[1]:
+        return f"parts {parts_text} = {sum_text} exceed the total {total_text}"
+    if (
+        total[1] == INF
+        and stated is not None
+        and not any(i.claim.quantity.vague for i in totals)
+        and sum(p for p in points if p is not None) > stated
+    ):
+        return (
+            f"the total {total_text} is below what its parts already give ({parts_text}): "
+            "not a strict contradiction, but the total is implausibly low"
+        )
+    if breakdown and sum_high < total[0]:
+        gap = total[0] - sum_high
+        gap_text = format_figure(gap) if total[0] == total[1] else f"at least {format_figure(gap)}"
+        return (
+            f"the total for {figures.name(total_key)} is {stated_total}, while the parts sum to "
+            f"{parts_text} = {sum_text}: "
+            f"{gap_text} unaccounted for"
+        )
+    if breakdown and (sum_low < total[0] or sum_high > total[1]):
+        condition = _consistent_only_if([figures.name(k) for k in parts], known, total)
+        return (
+            f"the total for {figures.name(total_key)} is {stated_total}, while the parts sum to "
+            f"{parts_text} = {sum_text}: {condition}"
+        )
+    return None
+
+
+def _deeper_than_event_place(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+    """A site qualified by a place that itself lies in `outer` is not a direct part of it."""
+    for container in inner.containers:
+        ref = PlaceRef(text=container, head=container)
+        if ref.head != outer.head and _within(ref, outer, event_places):
+            return True
+    return False
+
+
+def _stated_figure(items: list[Item]) -> float | None:
+    """The number a claim states: the exact figure, the nominal, else its lower bound."""
+    for item in items:
+        if item.point is not None:
+            return item.point
+    lows = [item.low for item in items if item.low not in (INF, -INF)]
+    return max(lows) if lows else None
+
+
+def _consistent_only_if(
+    names: list[str], parts: list[tuple[float, float]], total: tuple[float, float]
+) -> str:
+    """'consistent only if Kharkiv had at least 17' when one part is open; else the sum's bounds."""
+    open_parts = [i for i, p in enumerate(parts) if p[0] != p[1]]
+    if len(open_parts) == 1:
+        i = open_parts[0]
+        fixed = sum(p[0] for j, p in enumerate(parts) if j != i)
+        need_low, need_high = total[0] - fixed, total[1] - fixed
+        limits = []
+        if need_low > parts[i][0]:
+            limits.append(f"at least {format_figure(need_low)}")
+        if need_high < parts[i][1]:
+            limits.append(f"at most {format_figure(need_high)}")
+        return f"consistent only if {names[i]} had " + " and ".join(limits)
+    return f"consistent only if the parts sum to {describe_interval(max(total[0], 0), total[1])}"

@@ -1,0 +1,106 @@
+"""Revisions: a document that says a figure changed ("revised from eight to six", "up from 5",
+"bringing the death toll to 11"). The old figure is then superseded and takes no further part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.reconcile.alignment import Aligned, Item, Key, as_number, event_id, subject
+from summarizer.schemas import Claim, Conflict, ConflictKind, ConflictSide, Document
+from summarizer.text.figures import format_figure
+from summarizer.text.numbers import NUMBER_PATTERN, parse_number
+
+_NUM = rf"({NUMBER_PATTERN})"
+_CHANGE = (
+    r"(?:revis|correct|updat|lower|rais|increas|ris|rose|climb|jump|grew|grow|fell|fall|drop|decreas"
+    r"|reduc|went|adjust|chang)\w*"
+)
+_FROM_TO = re.compile(rf"\b{_CHANGE}\b[^.;]*?\bfrom\s+{_NUM}\s+to\s+{_NUM}\b", re.IGNORECASE)
+_UP_FROM = re.compile(rf"\b(?:up|down|increased|decreased|revised)\s+from\s+{_NUM}\b", re.IGNORECASE)
+_NOW_TO = re.compile(
+    rf"\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|bringing|brought|raising|raised|"
+    rf"revised|lowered|pushing|pushed)\b[^.;]*?\bto\s+(?:at\s+least\s+)?{_NUM}\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _RevisionCue:
+    old: float | None
+    new: float | None
+
+
+def find_revision_cue(sentence: str, claim_value: float | None) -> _RevisionCue | None:
+    """What a sentence says about a figure changing: 'revised from eight to six' (8 -> 6),
+    'up from 5' (5 -> the claim's figure), 'bringing the death toll to 11' (? -> 11)."""
+    if found := _FROM_TO.search(sentence):
+        return _RevisionCue(parse_number(found[1]), parse_number(found[2]))
+    if found := _UP_FROM.search(sentence):
+        return _RevisionCue(parse_number(found[1]), claim_value)
+    if found := _NOW_TO.search(sentence):
+        return _RevisionCue(None, parse_number(found[1]))
+    return None
+
+
+def _sentence_of(claim: Claim, documents: dict[str, Document]) -> str:
+    doc = documents.get(claim.document)
+    if doc is not None and 0 <= claim.sentence < len(doc.sentences):
+        return doc.sentence_text(claim.sentence)
+    return claim.span.text
+
+
+def find_revisions(
+    key: Key, by_doc: dict[str, list[Item]], documents: dict[str, Document], aligned: Aligned
+) -> tuple[list[Conflict], set[str]]:
+    """Revisions a document states for one key; returns them and the superseded claim ids."""
+    conflicts: list[Conflict] = []
+    superseded: set[str] = set()
+    for doc_id, items in by_doc.items():
+        seen: set[tuple[float | None, float | None]] = set()
+        for item in items:
+            cue = find_revision_cue(_sentence_of(item.claim, documents), item.point)
+            if cue is None or (cue.old, cue.new) in seen:
+                continue
+            if item.point is not None and item.point not in (cue.old, cue.new):
+                continue  # the sentence's change is about another figure
+            seen.add((cue.old, cue.new))
+            new_side = [i for i in items if cue.new is not None and i.point == cue.new]
+            if cue.old is not None:
+                old_side = [i for i in items if i.point == cue.old]
+            else:
+                old_side = [i for i in items if cue.new is not None and i.high < cue.new]
+            if cue.old == cue.new or not (old_side or new_side) or cue.new is None:
+                continue
+            old_value = cue.old if cue.old is not None else (old_side[0].point if old_side else None)
+            if old_value is None:
+                continue
+            superseded.update(i.claim.id for i in old_side)
+            sides = [_value_side(doc_id, old_side, old_value), _value_side(doc_id, new_side, cue.new)]
+            conflicts.append(
+                Conflict(
+                    kind=ConflictKind.REVISION,
+                    event=event_id(key),
+                    metric=key[1],
+                    place=aligned.place_names.get(key),
+                    sides=sides,
+                    why=(
+                        f"{doc_id} says {subject(key, aligned)} changed from {format_figure(old_value)} "
+                        f"to {format_figure(cue.new)}: use {format_figure(cue.new)}"
+                    ),
+                    newer=doc_id,
+                )
+            )
+    return conflicts, superseded
+
+
+def _value_side(doc_id: str, items: list[Item], value: float) -> ConflictSide:
+    published = items[0].published if items else None
+    return ConflictSide(
+        document=doc_id,
+        claims=[i.claim.id for i in items],
+        low=as_number(value),
+        high=as_number(value),
+        published=published,
+    )

@@ -1,0 +1,219 @@
+"""Places: normalizing place names, parsing them into what comparisons need, and deciding
+whether two events' places can be the same.
+
+Deterministic, no LLM. A place text is folded (case, diacritics, punctuation, "the city of",
+transliterations such as Kiev -> Kyiv), then parsed into a `PlaceRef`: the place itself, the
+places its text says it lies in, the parts of a compound ("Kyiv and Kharkiv"), and its admin
+level when its last word names one ("Central Aceh district"). `named_within` and
+`places_compatible` answer from the texts alone.
+
+The scorer (`evaluation.scoring`) keeps its own, looser place rule on purpose, so that a bug
+here cannot cancel out in the score.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+DEFAULT_PLACE_ALIASES: dict[str, str] = {
+    "kiev": "kyiv",
+    "kharkov": "kharkiv",
+    "odessa": "odesa",
+    "lvov": "lviv",
+    "chernigov": "chernihiv",
+    "nikolaev": "mykolaiv",
+    "nikolayev": "mykolaiv",
+    "zaporozhye": "zaporizhzhia",
+    "dnepropetrovsk": "dnipro",
+    "dnipropetrovsk": "dnipro",
+    "oblast": "region",
+    "nyc": "new york",
+    "new york city": "new york",
+}
+
+_ADMIN_LEVELS: dict[str, int] = {
+    "country": 0,
+    "nation": 0,
+    "state": 1,
+    "province": 1,
+    "region": 1,
+    "governorate": 1,
+    "prefecture": 1,
+    "territory": 1,
+    "county": 2,
+    "district": 2,
+    "regency": 2,
+    "municipality": 2,
+    "raion": 2,
+    "parish": 2,
+    "borough": 2,
+    "city": 3,
+    "town": 3,
+    "village": 3,
+    "neighborhood": 3,
+    "neighbourhood": 3,
+    "suburb": 3,
+}
+# A place that is not stated: it is a part of any total of its document, never a total itself.
+_RESIDUAL = re.compile(
+    r"^(?:an? )?(?:unspecified|unknown|unnamed|undisclosed|other) (?:locations?|places?|areas?)$"
+)
+# Words that point back at a place already named: no place of their own.
+_ANAPHORA = {"the city", "the region", "the area", "the country", "the province", "the district", "there"}
+_COMPOUND_SPLIT = re.compile(r"\s*(?:\band\b|&|/|\+)\s*")
+_COUNTED_COMPOUND = re.compile(
+    r"^(?:across|in|from)?\s*(?:the\s+)?(two|three|four|both|all)\s+(?:cities|regions|towns|provinces|states|areas)$"
+)
+_COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_PREFIXES = ("the city of ", "city of ", "the town of ", "town of ", "the ")
+
+
+def normalize_place_text(text: str, aliases: dict[str, str]) -> str:
+    """Case, diacritics, punctuation, 'the city of', aliases; admin words are kept."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = re.sub(r"[’'`´.]", "", folded)
+    folded = re.sub(r"[^\w,()&/+]+", " ", folded)
+    folded = re.sub(r"\s+", " ", folded).strip(" ,")
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix) and len(folded) > len(prefix):
+            folded = folded[len(prefix) :]
+    folded = aliases.get(folded, folded)
+    return " ".join(aliases.get(word, word) for word in folded.split())
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place as written, parsed into what the comparisons need.
+
+    `head` is the place itself, `containers` the places its text says it lies in, innermost
+    first ("collapsed mosque, Blang Mancung village (Central Aceh district)" -> head "collapsed
+    mosque", containers ("blang mancung village", "central aceh district")); `components` are
+    the parts of a compound place ("Kyiv and Kharkiv"), sorted.
+    """
+
+    text: str
+    head: str
+    containers: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
+    residual: bool = False
+    counted: int | None = None  # "across the two cities": a compound whose parts the event names
+
+    @cached_property
+    def key(self) -> str:
+        if self.components:
+            return " + ".join(self.components)
+        return ", ".join((self.head, *self.containers))
+
+    @cached_property
+    def level(self) -> int | None:
+        words = self.head.split()
+        return _ADMIN_LEVELS.get(words[-1]) if len(words) > 1 else None
+
+    @cached_property
+    def core(self) -> tuple[str, ...]:
+        """The name without its admin word: 'central aceh district' -> ('central', 'aceh')."""
+        words = tuple(self.head.split())
+        return words[:-1] if self.level is not None else words
+
+
+def parse_place(text: str | None, aliases: dict[str, str]) -> PlaceRef | None:
+    if text is None:
+        return None
+    normalized = normalize_place_text(text, aliases)
+    if not normalized or normalized in _ANAPHORA or f"the {normalized}" in _ANAPHORA:
+        return None
+    if _RESIDUAL.match(normalized) or normalized in {"unspecified", "unknown"}:
+        return PlaceRef(text=text, head=normalized, residual=True)
+    if found := _COUNTED_COMPOUND.match(normalized):
+        return PlaceRef(text=text, head=normalized, counted=_COUNT_WORDS.get(found[1]))
+    containers: list[str] = []
+    outer = re.findall(r"\(([^()]*)\)", normalized)
+    rest = re.sub(r"\([^()]*\)", " ", normalized)
+    pieces = [p.strip() for p in rest.split(",") if p.strip()]
+    head = pieces[0] if pieces else normalized
+    inner = pieces[1:]
+    if found := re.match(r"^(.+?) (?:in|of|near) (.+)$", head):
+        head, inner = found[1], [found[2], *inner]
+    containers = [c for c in (" ".join(x.split()) for x in [*inner, *outer]) if c]
+    parts = [p for p in _COMPOUND_SPLIT.split(re.sub(r"^(?:both|across) ", "", head)) if p]
+    if len(parts) > 1 and not containers:
+        return PlaceRef(text=text, head=head, components=tuple(sorted(set(parts))))
+    return PlaceRef(text=text, head=head, containers=tuple(containers))
+
+
+def place_parser(aliases: dict[str, str]) -> Callable[[str | None], PlaceRef | None]:
+    """`parse_place` with its answers remembered: a run repeats the same few place names."""
+    cache: dict[str, PlaceRef | None] = {}
+
+    def parse(text: str | None) -> PlaceRef | None:
+        if text is None:
+            return None
+        if text not in cache:
+            cache[text] = parse_place(text, aliases)
+        return cache[text]
+
+    return parse
+
+
+def _name_within(inner: PlaceRef, outer: PlaceRef) -> bool:
+    """`outer`'s name (without admin word) appears as whole words inside `inner`'s longer name."""
+    small, big = outer.core, tuple(inner.head.split())
+    if not small or len(small) >= len(big) or inner.head == outer.head:
+        return False
+    return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
+
+
+def named_within(inner: PlaceRef, outer: PlaceRef) -> bool:
+    """What the place texts themselves say about `inner` lying in `outer`.
+
+    - a component of a compound place lies in it ("Kyiv" in "Kyiv and Kharkiv");
+    - a place qualified by a container lies in it ("Takengon (Central Aceh district)",
+      "hospitals in Bener Meriah district", "Cypress, Texas" in "Texas"), and in what that
+      container lies in;
+    - a place of a lower admin level whose name holds the other's name lies in it ("Central
+      Aceh district" in "Aceh province"); both levels must be known, so "West Virginia" is not
+      put inside "Virginia".
+    """
+    if outer.components:
+        return inner.key in outer.components or inner.head in outer.components
+    for container in inner.containers:
+        if container in (outer.head, outer.key):
+            return True
+    if inner.containers:
+        parent = PlaceRef(text=inner.containers[0], head=inner.containers[0], containers=inner.containers[1:])
+        if named_within(parent, outer):
+            return True
+    return (
+        inner.level is not None
+        and outer.level is not None
+        and inner.level > outer.level
+        and _name_within(inner, outer)
+    )
+
+
+def places_compatible(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
+    """Whether two events' places can describe the same event.
+
+    Compatible when either side names no place (date and kind then decide), when a place is
+    shared (same head), when one lies in the other by its text (`named_within`), or when one
+    place's full name starts or is contained in the other's longer name ("Fort Lauderdale-
+    Hollywood International Airport" vs "Fort Lauderdale, Florida": a site named after the
+    city it is in). The last rule is loose on purpose: it only gates events that already agree
+    on date and kind.
+    """
+    if not a or not b:
+        return True
+    for p in a:
+        for q in b:
+            if p.head == q.head or named_within(p, q) or named_within(q, p):
+                return True
+            if p.head in q.components or q.head in p.components:
+                return True
+            if _name_within(p, q) or _name_within(q, p):
+                return True
+    return False

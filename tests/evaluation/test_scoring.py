@@ -39,11 +39,11 @@ from summarizer.evaluation.scoring import (
     gold_conflict_units,
     max_matching,
     places_compatible,
-    render_eval_tables,
     score_case,
     speakers_match,
     total_score,
 )
+from summarizer.evaluation.tables import render_eval_tables
 from summarizer.schemas import (
     Claim,
     Conflict,

@@ -14,7 +14,13 @@ from pydantic import BaseModel, ConfigDict
 
 from summarizer.backends.embedded import server
 from summarizer.backends.embedded.server import EmbeddedServer
-from summarizer.backends.embedded.weights import EMBEDDED_MODEL, EmbeddedModel, missing_parts, model_file_path
+from summarizer.backends.embedded.weights import (
+    EMBEDDED_MODEL,
+    INSTALL_COMMAND,
+    EmbeddedModel,
+    missing_parts,
+    model_file_path,
+)
 from summarizer.errors import BackendError
 
 
@@ -36,6 +42,29 @@ class BackendReport(BaseModel):
     startup_s: float | None = None
     served_models: list[str] = []
     detail: str | None = None
+
+    def rows(self) -> dict[str, str]:
+        """The report as label → value lines for a terminal."""
+        rows = {
+            "backend": self.backend,
+            "endpoint": self.base_url or "(embedded llama.cpp server on 127.0.0.1)",
+            "model": self.model or "(none given)",
+            "api key": "set" if self.api_key_set else "not set",
+        }
+        if self.backend == "embedded":
+            rows["llama-cpp-python"] = self.llama_cpp_version or f"not installed ({INSTALL_COMMAND})"
+            rows["weights"] = self.model_file or ("installed" if self.weights_installed else "not installed")
+        if self.checked:
+            rows["answers"] = "yes" if self.answers else "no"
+            if self.latency_s is not None:
+                rows["latency"] = f"{self.latency_s:.2f} s"
+            if self.startup_s is not None:
+                rows["start-up"] = f"{self.startup_s:.1f} s"
+            if self.served_models:
+                rows["served models"] = ", ".join(self.served_models)
+        if self.detail:
+            rows["detail"] = self.detail
+        return rows
 
 
 def describe_backend(

@@ -18,11 +18,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from summarizer.backends.embedded.weights import EMBEDDED_MODEL, EmbeddedModel, ensure_model_file
+from summarizer.backends.embedded.weights import (
+    EMBEDDED_MODEL,
+    INSTALL_HINT,
+    EmbeddedModel,
+    ensure_model_file,
+)
 from summarizer.config import default_cache_dir
 from summarizer.errors import BackendError
 
-LLAMA_CPP_HINT = "run `summarizer model install`"
+LLAMA_CPP_HINT = INSTALL_HINT
 
 # Modules `python -m llama_cpp.server` needs: llama-cpp-python and its [server] extra.
 _SERVER_MODULES = (

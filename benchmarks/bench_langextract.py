@@ -51,11 +51,12 @@ from rich.table import Table
 
 from summarizer import __version__
 from summarizer.backends.embedded import EmbeddedServer
-from summarizer.cli import quiet_library_logs
 from summarizer.config import Settings
 from summarizer.evaluation.cases import Case, find_cases, load_case
-from summarizer.evaluation.scoring import CaseScore, fmt_rate, score_case, total_score
+from summarizer.evaluation.scoring import CaseScore, score_case, total_score
+from summarizer.evaluation.tables import fmt_rate
 from summarizer.extraction.rules import extract_by_rules
+from summarizer.logs import quiet_library_logs
 from summarizer.reconcile.core import reconcile_report
 from summarizer.schemas import Claim, Document, Event, Quote, Report, RunInfo, Span, SpanStatus, Usage
 from summarizer.text.ground import sentence_of

@@ -42,9 +42,9 @@ from rich.table import Table
 
 from summarizer.backends.embedded import EmbeddedServer, json_schema_rewriting_http_client
 from summarizer.backends.openai_compat import BackoffPolicy, OpenAICompatibleLLM
-from summarizer.cli import quiet_library_logs
 from summarizer.config import Settings, Strategy
 from summarizer.evaluation.cases import Case, find_cases, load_case
+from summarizer.logs import quiet_library_logs
 from summarizer.pipeline import Backend, open_backend, run_documents
 from summarizer.schemas import Report, Usage
 

@@ -65,3 +65,13 @@ class Settings(BaseModel):
         if self.strategy != "auto":
             return self.strategy
         return "candidates" if backend == "embedded" else "sentences"
+
+
+def default_cache_dir() -> Path:
+    """Where responses, the joined model file and server logs live: $SUMMARIZER_CACHE_DIR, else
+    $XDG_CACHE_HOME/summarizer, else ~/.cache/summarizer. The one definition for the project."""
+    override = os.environ.get("SUMMARIZER_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "summarizer"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from summarizer import __version__
 from summarizer.backends.protocol import BudgetedLLM, LLMCallFailed, StructuredLLM, TokenBudget
-from summarizer.config import Settings, Strategy
+from summarizer.config import Settings, Strategy, default_cache_dir
 from summarizer.errors import BackendError, BudgetExceeded, InputError
 from summarizer.schemas import Document, DocumentExtraction, Failure, Report, RunInfo, Usage
 from summarizer.text.ingest import load_documents
@@ -89,7 +89,7 @@ def _wrap(llm: StructuredLLM, settings: Settings) -> StructuredLLM:
     """Budget inside the cache: a cached answer costs nothing and is served even at the limit."""
     wrapped: StructuredLLM = BudgetedLLM(llm, TokenBudget(settings.max_tokens_total))
     if settings.use_cache:
-        from summarizer.backends.cache import CachedLLM, ResponseCache, default_cache_dir
+        from summarizer.backends.cache import CachedLLM, ResponseCache
 
         wrapped = CachedLLM(wrapped, ResponseCache(settings.cache_dir or default_cache_dir()))
     return wrapped

@@ -277,8 +277,15 @@ class Report(Model):
     failures: list[Failure] = Field(default_factory=list)
 
     @property
+    def lost_documents(self) -> set[str]:
+        """Documents with no extraction: it failed, or the token budget stopped the run first."""
+        return {f.document for f in self.failures if f.document and f.stage in ("extract", "budget")}
+
+    @property
     def partial(self) -> bool:
-        return bool(self.failures)
+        """An input or a document was lost, or the token budget stopped the run. A summary that
+        fell back to the rules summary is listed in `failures` but does not make a report partial."""
+        return any(f.stage != "summarize" for f in self.failures)
 
     @property
     def ungrounded_count(self) -> int:

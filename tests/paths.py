@@ -5,13 +5,17 @@ except where SUMMARIZER_REQUIRE lists "shared", as CI does, which makes that ski
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 EXAMPLES = FIXTURES / "examples"
+C00 = FIXTURES / "c00_ukraine_strikes_2026"
+"""The project's own copy of the c00 case: its annotation, and articles/ linking to EXAMPLES."""
 SHARED_DATA = ROOT.parent / "shared" / "data"
 DEV = SHARED_DATA / "dev"
 GVA_DEV = SHARED_DATA / "gva-dev"
@@ -24,11 +28,23 @@ def required(what: str) -> bool:
     return what in {flag.strip() for flag in flags.split(",")}
 
 
+def missing(what: str, message: str) -> NoReturn:
+    """Skip for a missing prerequisite; fail instead where SUMMARIZER_REQUIRE lists `what`."""
+    if required(what):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def shared(path: Path = DEV) -> Path:
     """`path` under ../shared/data, or a skip (a failure in CI) when it is not there."""
     if not path.exists():
-        message = f"evaluation data not found at {path} (it sits beside the checkout in CI)"
-        if required("shared"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("shared", f"evaluation data not found at {path} (it sits beside the checkout in CI)")
     return path
+
+
+def chromium() -> str:
+    """The Chromium executable, or a skip (a failure where SUMMARIZER_REQUIRE lists "chromium")."""
+    found = shutil.which("chromium")
+    if found is None:
+        missing("chromium", "chromium is not on PATH (Debian: apt-get install -y chromium)")
+    return found

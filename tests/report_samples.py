@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from paths import DEV
+from paths import C00
 
 from summarizer.evaluation.cases import load_case, locate_exact
 from summarizer.schemas import (
@@ -37,9 +37,6 @@ from summarizer.schemas import (
     SummarySentence,
     Usage,
 )
-
-C00 = DEV / "c00_ukraine_strikes_2026"
-"""The shared data sits beside the checkout (see shared/data/README.md)."""
 
 CLASH = "clashreport-2026-01-24"
 NEXTFIN = "nextfin-2026-01-27"

@@ -21,24 +21,28 @@ from paths import ROOT
 
 from summarizer.backends.embedded import (
     EMBEDDED_MODEL,
-    default_cache_dir,
     ensure_model_file,
     llama_cpp_version,
     missing_parts,
     model_file_path,
 )
+from summarizer.config import default_cache_dir
 from summarizer.schemas import Report
 
 ARTICLE = ROOT / "fixtures" / "examples" / "nextfin-2026-01-27.txt"
 # The model file the user's own runs use, read before the per-test environment moves the cache.
 USER_CACHE_DIR = default_cache_dir()
 RUN_TIMEOUT_S = 1200
+INSTALL = "summarizer model install"
 
 pytestmark = [
     pytest.mark.embedded,
-    pytest.mark.skipif(llama_cpp_version() is None, reason="llama-cpp-python is not installed (make model)"),
     pytest.mark.skipif(
-        bool(missing_parts()), reason="the embedded model's weights are not installed (make model)"
+        llama_cpp_version() is None, reason="llama-cpp-python is not installed (summarizer model install)"
+    ),
+    pytest.mark.skipif(
+        bool(missing_parts()),
+        reason="the embedded model's weights are not installed (summarizer model install)",
     ),
 ]
 

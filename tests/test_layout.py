@@ -92,3 +92,7 @@ def test_no_module_is_over_600_lines() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > 600
     }
     assert long == {}
+
+
+def test_the_cli_is_thin() -> None:
+    assert len((PACKAGE / "cli.py").read_text(encoding="utf-8").splitlines()) < 300

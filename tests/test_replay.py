@@ -47,24 +47,23 @@ from cassettes import (
     text_marker,
     vcr_settings,
 )
-from paths import ROOT
+from paths import ROOT, SHARED_DATA, shared
 from vcr.request import Request
 
 from summarizer.backends.embedded import (
     EMBEDDED_MODEL,
     EmbeddedServer,
-    default_cache_dir,
     json_schema_rewriting_http_client,
 )
 from summarizer.backends.openai_compat import BackoffPolicy, OpenAICompatibleLLM
-from summarizer.config import Settings
+from summarizer.config import Settings, default_cache_dir
 from summarizer.pipeline import summarize
 
 pytest_plugins = ["cassettes"]
 
 CASSETTES = ROOT / "fixtures" / "cassettes"
 SNAPSHOTS = ROOT / "fixtures" / "snapshots"
-DEV_DATA = ROOT.parent / "shared" / "data" / "dev"
+DEV_DATA = SHARED_DATA / "dev"
 UPDATE_SNAPSHOTS = "SUMMARIZER_UPDATE_SNAPSHOTS"
 # Read at import, before the per-test environment points the cache at a temporary folder:
 # recording uses the model file the user's own runs use instead of joining 1.1 GB again.
@@ -94,10 +93,8 @@ CASES = [
 @pytest.fixture(params=CASES, ids=[case.name for case in CASES])
 def case(request: pytest.FixtureRequest) -> ReplayCase:
     replay_case: ReplayCase = request.param
-    if not replay_case.articles.is_dir():
-        pytest.skip(
-            f"the articles of {replay_case.name} are not at {replay_case.articles} (../shared is absent)"
-        )
+    if replay_case.third_party:
+        shared(replay_case.articles)
     return replay_case
 
 
@@ -242,8 +239,7 @@ def string_values(data: Any) -> Iterator[str]:
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.third_party], ids=lambda c: c.name)
 def test_no_sentence_long_run_of_a_third_party_article_is_stored(case: ReplayCase) -> None:
-    if not case.articles.is_dir():
-        pytest.skip(f"the articles of {case.name} are not at {case.articles} (no ../shared)")
+    shared(case.articles)
     cassette, snapshot = CASSETTES / f"{case.name}.yaml", SNAPSHOTS / f"{case.name}.json"
     if not (cassette.is_file() and snapshot.is_file()):
         pytest.skip(f"{case.name} is not recorded yet")

@@ -20,13 +20,6 @@ from summarizer.backends.protocol import DelegatingLLM, LLMRequest, LLMResult, S
 from summarizer.schemas import Usage
 
 
-def default_cache_dir() -> Path:
-    override = os.environ.get("SUMMARIZER_CACHE_DIR")
-    if override:
-        return Path(override)
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "summarizer"
-
-
 class ResponseCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory

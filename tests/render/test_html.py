@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from paths import chromium
 from report_samples import (
     CLASH,
     HOSTILE_TEXT,
@@ -446,20 +446,17 @@ def test_fifty_documents_render_collapsed_and_complete() -> None:
 
 # --------------------------------------------------------------------------- real browser
 
-CHROMIUM = shutil.which("chromium")
-
 
 @pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on PATH (Debian: apt-get install -y chromium)")
 def test_chromium_runs_the_page_and_not_the_injected_markup(tmp_path: Path) -> None:
+    executable = chromium()
     report = c00_with_hostile_article()
     page = render_html(report)
     path = tmp_path / "report.html"
     path.write_text(page, encoding="utf-8")
-    assert CHROMIUM is not None
     result = subprocess.run(
         [
-            CHROMIUM,
+            executable,
             "--headless",
             "--no-sandbox",
             "--disable-gpu",

@@ -5,7 +5,7 @@ import io
 from pathlib import Path
 
 import pytest
-from paths import DEV
+from paths import DEV, shared
 
 from summarizer.errors import InputError
 from summarizer.schemas import Document, Failure
@@ -344,8 +344,7 @@ def test_date_near_the_top_of_the_text(tmp_path: Path, top: str, expected: dt.da
 
 
 def test_dev_articles_load_with_ids_and_dates() -> None:
-    if not DEV.is_dir():
-        pytest.skip(f"dev data not found beside the checkout: {DEV}")
+    shared(DEV)
     result = load_documents(
         [str(DEV / "c08_aceh_indonesia_earthquake_2013"), str(DEV / "c00_*" / "articles")]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from paths import DEV
+from paths import DEV, shared
 
 from summarizer.text.metrics import (
     CANONICAL_METRICS,
@@ -87,8 +87,7 @@ def test_canonical_metrics_are_fixed_points() -> None:
 
 
 def test_every_annotated_metric_is_canonical() -> None:
-    if not DEV.is_dir():
-        pytest.skip(f"{DEV} not present")
+    shared(DEV)
     metrics = {
         c["metric"] for p in DEV.glob("*/annotations.json") for c in json.loads(p.read_text())["claims"]
     }
@@ -286,8 +285,7 @@ KNOWN_MISSES = [
 
 def test_metric_from_context_on_every_annotated_claim() -> None:
     """Locate each gold claim's figure in its sentence and label it from context alone."""
-    if not DEV.is_dir():
-        pytest.skip(f"{DEV} not present")
+    shared(DEV)
     labelled, misses = 0, []
     for path in sorted(DEV.glob("*/annotations.json")):
         annotation = json.loads(path.read_text(encoding="utf-8"))

@@ -45,6 +45,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from summarizer.reconcile.headlines import add_headlines
 from summarizer.schemas import (
     Claim,
     Conflict,
@@ -1437,7 +1438,7 @@ def _sorted_conflicts(conflicts: list[Conflict], event_order: dict[str, int]) ->
 def reconcile_report(report: Report, settings: ReconcileSettings | None = None) -> Report:
     """A copy of `report` with linked events, conflicts and estimates recomputed from its claims."""
     result = reconcile(report.documents, report.events, report.claims, settings)
-    return report.model_copy(
+    reconciled = report.model_copy(
         update={
             "linked_events": result.linked_events,
             "conflicts": result.conflicts,
@@ -1445,3 +1446,4 @@ def reconcile_report(report: Report, settings: ReconcileSettings | None = None) 
         },
         deep=True,
     )
+    return add_headlines(reconciled)

@@ -331,8 +331,11 @@ def doctor(
 @one_line_errors
 def evaluate(
     cases_dir: Annotated[
-        Path, typer.Argument(help="A folder of case folders (articles/ + annotations.json).")
+        Path, typer.Argument(help="Case folders: articles/ + annotations.json, incident.json or linking.json")
     ],
+    case: Annotated[list[str] | None, typer.Option("--case", help="Only this case (repeatable).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N cases.")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List every missed and spurious item.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     llm: Annotated[str, typer.Option("--llm", help="auto, or none for the rules-only baseline.")] = "auto",
     strategy: Annotated[str, typer.Option(help="auto, sentences, candidates or rules.")] = "auto",
@@ -342,10 +345,10 @@ def evaluate(
     mode: Annotated[str | None, typer.Option()] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache")] = False,
 ) -> None:
-    """Run the pipeline on every case and score it against its annotations."""
+    """Run the pipeline on every case and score it by its kind: annotated, incident or linking."""
     from rich.console import Console
 
-    from summarizer.evaluation.scoring import evaluate_cases, render_eval_tables
+    from summarizer.evaluation.suite import render_suite, run_suite
     from summarizer.pipeline import open_backend, run_documents
 
     settings = build_settings(
@@ -359,8 +362,9 @@ def evaluate(
         summary=False,
     )
     with open_backend(settings) as backend:
-        result = evaluate_cases(cases_dir, lambda case: run_documents(case.documents, backend, settings))
+        run = functools.partial(run_documents, backend=backend, settings=settings)
+        result = run_suite(cases_dir, run, names=case or (), limit=limit, progress=not as_json)
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
     else:
-        Console().print(*render_eval_tables(result))
+        Console().print(*render_suite(result, show_errors=errors))

@@ -12,7 +12,6 @@ import pytest
 from paths import DEV, shared
 
 
-
 class NetworkBlocked(RuntimeError):
     """Raised when a test tries to open a connection beyond this machine."""
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from itertools import combinations
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -96,7 +97,7 @@ def document_main_events(report: Report) -> dict[str, str | None]:
 class LinkError(BaseModel):
     """A pair of documents linked wrongly (spurious) or not linked (missed)."""
 
-    kind: str = Field(description="'missed' or 'spurious'")
+    kind: Literal["missed", "spurious"]
     a: str
     b: str
     a_event: str | None
@@ -130,8 +131,15 @@ def score_linking(case: LinkingCase, report: Report, *, seconds: float = 0.0) ->
         linked = main.get(a) is not None and main.get(a) == main.get(b)
         counts += Counts(tp=int(gold and linked), fp=int(linked and not gold), fn=int(gold and not linked))
         if gold != linked:
-            kind = "spurious" if linked else "missed"
-            errors.append(LinkError(kind=kind, a=a, b=b, a_event=main.get(a), b_event=main.get(b)))
+            errors.append(
+                LinkError(
+                    kind="spurious" if linked else "missed",
+                    a=a,
+                    b=b,
+                    a_event=main.get(a),
+                    b_event=main.get(b),
+                )
+            )
     return LinkingCaseScore(
         case=case.name,
         documents=len(case.documents),

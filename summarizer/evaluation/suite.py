@@ -192,7 +192,7 @@ def run_suite(
                         ItemError(
                             case=result.case,
                             item="link",
-                            error=e.kind,  # type: ignore[arg-type]
+                            error=e.kind,
                             document=f"{e.a} ~ {e.b}",
                             gold="same event" if e.kind == "missed" else "different events",
                             closest=f"{e.a_event} ~ {e.b_event}",
@@ -248,34 +248,29 @@ def total_linking(scores: Sequence[LinkingCaseScore]) -> LinkingCaseScore:
 
 def _metric_cells(summary: MetricSummary) -> list[str]:
     return [
-        f"{summary.exact}/{summary.incidents} ({fmt_rate(summary.accuracy)})",
-        f"{summary.covered}/{summary.incidents} ({fmt_rate(summary.coverage)})",
+        str(summary.incidents),
+        f"{summary.exact} ({fmt_rate(summary.accuracy)})",
+        f"{summary.covered} ({fmt_rate(summary.coverage)})",
         fmt_rate(summary.mae),
+        str(summary.with_figure),
         str(summary.missing),
     ]
 
 
 def incident_table(result: IncidentResult) -> Table:
-    """One row for all incidents (200 rows would hide the answer); per case in --json and --errors."""
-    table = Table(
-        title="Incidents: main event's headline killed / injured vs GVA "
-        "(exact: best = everyone or victims; covered: within low..high; MAE over figures given; "
-        "missing: no figure where GVA > 0)"
-    )
-    table.add_column("incidents", justify="right")
-    for metric in ("killed", "injured"):
-        for name in ("exact", "covered", "MAE", "missing"):
-            table.add_column(f"{metric} {name}", justify="right")
-    table.add_column("both exact", justify="right")
-    table.add_column("errors", justify="right")
+    """One row per count over all incidents (200 rows would hide the answer); per case in --json."""
     overall = result.overall
-    table.add_row(
-        str(overall.incidents),
-        *_metric_cells(overall.killed),
-        *_metric_cells(overall.injured),
-        f"{overall.both_exact}/{overall.incidents}",
-        str(len(result.errors)),
+    table = Table(
+        title="Incidents: the main event's headline figure vs GVA",
+        caption=f"exact: best = GVA everyone or victims; covered: GVA within low..high; MAE over the "
+        f"figures given; missing: no figure where GVA > 0. Both exact: {overall.both_exact}/"
+        f"{overall.incidents}; cases that did not complete: {len(result.errors)}",
     )
+    table.add_column("count", no_wrap=True)
+    for name in ("incidents", "exact", "covered", "MAE", "figures", "missing"):
+        table.add_column(name, justify="right")
+    table.add_row("killed", *_metric_cells(overall.killed))
+    table.add_row("injured", *_metric_cells(overall.injured))
     return table
 
 

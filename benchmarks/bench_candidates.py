@@ -22,13 +22,12 @@ from rich.console import Console
 from rich.table import Table
 
 from summarizer.evaluation.cases import Case, find_cases, load_case
+from summarizer.evaluation.matching import speakers_match, texts_match
 from summarizer.evaluation.scoring import (
     ClaimScore,
     QuoteScore,
     score_claims,
     score_quotes,
-    speakers_match,
-    texts_overlap,
 )
 from summarizer.extraction.finder import Candidates, find_candidates
 from summarizer.extraction.rules import label_with_rules
@@ -53,8 +52,8 @@ def claim_covered(gold: Claim, candidates: Candidates) -> bool:
 
 
 def quote_coverage(gold: Quote, candidates: Candidates) -> tuple[bool, bool]:
-    matching = [q for q in candidates.quotes if texts_overlap(gold.text, q.text)]
-    speaker = any(speakers_match(gold.speaker, s.name) for q in matching for s in q.speakers)
+    matching = [q for q in candidates.quotes if texts_match(gold.text, q.text)]
+    speaker = any(speakers_match(gold.speaker, s.name, gold.role) for q in matching for s in q.speakers)
     return bool(matching), speaker
 
 

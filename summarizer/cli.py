@@ -234,9 +234,10 @@ def doctor(
 @app.command(name="eval")
 @_run
 def evaluate(
-    cases_dir: Annotated[
-        Path, typer.Argument(help="A folder of case folders (articles/ + annotations.json).")
-    ],
+    cases_dir: Annotated[Path, typer.Argument(help="Case folders (articles/ + the gold's .json).")],
+    case: Annotated[list[str] | None, typer.Option("--case", help="Only this case (repeatable).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N cases.")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List every missed and spurious item.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     llm: LlmOption = "auto",
     strategy: StrategyOption = "auto",
@@ -246,11 +247,8 @@ def evaluate(
     mode: ModeOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Run the pipeline on every case and score it against its annotations.
-
-    On a terminal the scores are boxed tables; piped or redirected, Markdown tables."""
-    from summarizer.evaluation.scoring import evaluate_cases
-    from summarizer.evaluation.tables import render_eval_tables
+    """Run and score every case by its kind (annotated, incident, linking); piped: Markdown tables."""
+    from summarizer.evaluation.suite import render_suite, run_suite
     from summarizer.pipeline import open_backend, run_documents
     from summarizer.render.console import print_tables
 
@@ -265,11 +263,12 @@ def evaluate(
         summary=False,
     )
     with open_backend(settings) as backend:
-        result = evaluate_cases(cases_dir, lambda case: run_documents(case.documents, backend, settings))
+        run = functools.partial(run_documents, backend=backend, settings=settings)
+        result = run_suite(cases_dir, run, names=case or (), limit=limit, progress=not as_json)
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
     else:
-        print_tables(render_eval_tables(result))
+        print_tables(render_suite(result, show_errors=errors))
 
 
 @model_app.command("install")

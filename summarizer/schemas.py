@@ -184,6 +184,33 @@ class DocumentExtraction(Model):
 # --------------------------------------------------------------------------- reconciliation
 
 
+class HeadlineFigure(Model):
+    """The incident-wide figure a reader asks for first: how many were killed, injured, ...
+
+    Computed by `summarizer.reconcile.headlines` from the estimates of one linked event: of the
+    estimates of one casualty metric, the incident-wide total (never a per-place part). Suspects
+    are not subtracted or added: a figure counts whoever its sources counted, and `reading` says
+    who that was when the text says it.
+    """
+
+    event: str = Field(description="LinkedEvent id")
+    metric: str = Field(description="a casualty metric: killed, injured, ...")
+    place: str | None = Field(default=None, description="the place of the total, when the sources give one")
+    low: Number | None = None
+    best: Number | None = None
+    high: Number | None = None
+    conservative: Number | None = Field(default=None, description="ACLED-style lowest defensible figure")
+    reading: Literal["everyone", "victims", "suspects"] | None = Field(
+        default=None,
+        description="who is counted, when the text says: everyone (suspects included), victims only,"
+        " suspects only; None when the sources do not say",
+    )
+    documents: list[str] = Field(description="the documents whose claims the figure rests on")
+    claims: list[str] = Field(description="ids of the claims behind the figure")
+    disagree: bool = Field(description="the documents behind the figure give different figures")
+    parts: int = Field(default=0, description="per-place figures of the same metric left aside as parts")
+
+
 class LinkedEvent(Model):
     """Events from one or more documents judged to be the same real-world event."""
 
@@ -194,6 +221,9 @@ class LinkedEvent(Model):
     places: list[str] = Field(default_factory=list)
     kind: str | None = None
     description: str
+    headlines: list[HeadlineFigure] = Field(
+        default_factory=list, description="incident-wide casualty figures, killed and injured first"
+    )
 
 
 class ConflictKind(StrEnum):
@@ -269,6 +299,9 @@ class Report(Model):
     claims: list[Claim] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     linked_events: list[LinkedEvent] = Field(default_factory=list)
+    main_event: str | None = Field(
+        default=None, description="LinkedEvent id of the event most documents report (see headlines)"
+    )
     conflicts: list[Conflict] = Field(default_factory=list)
     estimates: list[Estimate] = Field(default_factory=list)
     summary: Summary | None = None

@@ -160,7 +160,7 @@ def test_eval_piped_prints_markdown_tables_with_every_figure() -> None:
     """CliRunner's stdout is not a terminal, as in `summarizer eval DIR > scores.txt`."""
     scores = runner.invoke(app, ["eval", str(C00), "--llm", "none", "--json"])
     assert scores.exit_code == 0, scores.output
-    case = json.loads(scores.stdout)["cases"][0]
+    case = json.loads(scores.stdout)["annotated"]["cases"][0]
     strict, quotes = case["claims"]["strict"], case["quotes"]["found"]
 
     result = runner.invoke(app, ["eval", str(C00), "--llm", "none"], env={"COLUMNS": "60"})

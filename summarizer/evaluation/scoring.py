@@ -8,33 +8,32 @@ Deterministic, no LLM. The scorer's conventions, each asserted by tests/evaluati
 - Matching is one-to-one and maximal (augmenting paths, gold and output visited in their
   list order, so the result is deterministic). An output item can match one gold item at most,
   so a figure extracted twice is one true positive and one false positive.
-- Claims match on document, metric (after `normalize_metric`), a compatible place and an
+- Claims match on document, metric (after `normalize_metric`), the same place and an
   identical interval: low and high exactly equal, or, when both bounds are open, the same
   nominal figure ("about 80"). The loose score ignores the place.
-- Places are compatible when, after case, accents, punctuation, "and"/"the" and a small
-  transliteration table (Kiev/Kyiv) are set aside, the words of one are all among the words
-  of the other: "Kharkiv and Odesa" ~ "Odesa, Kharkiv"; "Cypress" ~ "Cypress, Texas". A gold
-  claim without a place accepts any place; an output claim without a place misses a gold one.
+- Places match by `matching.places_match`: the same place(s) after normalization (case,
+  accents, place-type words, aliases), never by subset ("Texas" is not "Cypress, Texas"). A
+  gold claim without a place accepts any place; an output claim without a place misses a gold one.
 - A quote is verbatim when its text, with curly quotes, dashes and whitespace normalized, is
-  in its article. An output quote finds a gold quote of the same document when it contains
-  it, lies inside it covering at least half of it, or its span covers at least half of the
-  gold span. The speaker is right when rapidfuzz's token-set similarity is at least 90 or the
-  last words (surnames) are near-identical: "Zelensky" ~ "President Volodymyr Zelenskyy".
-- A `not_quotes` entry counts as extracted when an output quote of its document overlaps it
-  by the same rule.
-- Conflicts match on kind, document set, metric and place (compatible when both are given).
+  in its article. An output quote finds a gold quote of the same document by
+  `matching.quotes_match`: one text (or span) holds the other and is at most 1.5 times as long.
+  The speaker is right by `matching.speakers_match`: the full name, or the gold role as an
+  alias; a shared surname or a subset of words is not enough.
+- A `not_quotes` entry counts as extracted when an output quote of its document matches it by
+  the same rule as quotes.
+- Conflicts match on kind, document set, metric and place (the same place when both are given).
   Cross-document conflicts count per pair of documents they set against each other, on both
   sides, so one finding over four documents can be compared with the pairwise annotation.
 - A `must_not_conflict` pair is flagged when one output conflict holds two different claims
   that refer to its `a` and its `b` (document, metric, place; the event where the annotation
-  names one and the claim's figure is annotated).
+  names one and the claim's figure is annotated). Here places are compatible when the words of
+  one are among the other's: the check exists to catch forbidden conflicts, so it leans
+  towards flagging.
 """
 
 from __future__ import annotations
 
-import re
 import time
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -43,10 +42,17 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, Field, computed_field
-from rapidfuzz import fuzz
 
-from summarizer.evaluation.cases import Case, ClaimRef, GoldConflict, find_cases, load_case
-from summarizer.schemas import Claim, Conflict, ConflictKind, Quantity, Quote, Report, RunInfo, Span, Usage
+from summarizer.evaluation.cases import Case, ClaimRef, GoldConflict, find_cases, load_case, locate_exact
+from summarizer.evaluation.matching import (
+    PLACE_ALIASES,
+    normalize_quote_text,
+    places_match,
+    quotes_match,
+    speakers_match,
+    words,
+)
+from summarizer.schemas import Claim, Conflict, ConflictKind, Quantity, Quote, Report, RunInfo, Usage
 from summarizer.text.metrics import normalize_metric
 
 G = TypeVar("G")
@@ -243,38 +249,10 @@ def blocked_matching(
 
 # --------------------------------------------------------------------------- places and names
 
-# The scorer keeps its own place and name rules, independent of reconcile's, so that a bug in
-# the pipeline's normalization cannot cancel out in its own score.
-# Transliterations seen in news copy; one canonical spelling each.
-PLACE_ALIASES: dict[str, str] = {
-    "kiev": "kyiv",
-    "kharkov": "kharkiv",
-    "odessa": "odesa",
-    "lvov": "lviv",
-    "dnepr": "dnipro",
-    "dnipropetrovsk": "dnipro",
-    "zaporozhye": "zaporizhzhia",
-    "zaporizhia": "zaporizhzhia",
-    "zaporozhzhia": "zaporizhzhia",
-    "nikolaev": "mykolaiv",
-    "mykolayiv": "mykolaiv",
-    "chernigov": "chernihiv",
-    "kherson": "kherson",
-    "tx": "texas",
-    "fla": "florida",
-}
-
+# The scorer keeps its own place and name rules (evaluation.matching), independent of
+# reconcile's, so that a bug in the pipeline's normalization cannot cancel out in its own score.
 # Words that join or decorate place names without naming a place.
 PLACE_FILLER = frozenset({"the", "and", "of", "in", "at", "on", "a", "an", "s"})
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def words(text: str) -> list[str]:
-    """Lower-case ASCII words: accents stripped, punctuation dropped."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _WORD.findall(plain.casefold())
 
 
 def place_words(place: str) -> frozenset[str]:
@@ -282,25 +260,9 @@ def place_words(place: str) -> frozenset[str]:
 
 
 def places_compatible(a: str, b: str) -> bool:
-    """Loosely the same place: the words of one are all among the words of the other."""
+    """Loosely the same place (for must_not_conflict only): one's words all among the other's."""
     wa, wb = place_words(a), place_words(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
-
-
-SPEAKER_SIMILARITY = 90  # rapidfuzz token-set ratio, 0..100
-SURNAME_SIMILARITY = 85  # "Zelensky" ~ "Zelenskyy" ~ "Zelenskiy"
-SPEAKER_FILLER = frozenset({"the", "a", "an", "s"})
-
-
-def speakers_match(a: str, b: str) -> bool:
-    """The same speaker, allowing titles, first names, surnames alone and spelling variants."""
-    wa = [w for w in words(a) if w not in SPEAKER_FILLER]
-    wb = [w for w in words(b) if w not in SPEAKER_FILLER]
-    if not wa or not wb:
-        return False
-    if fuzz.token_set_ratio(" ".join(wa), " ".join(wb)) >= SPEAKER_SIMILARITY:
-        return True
-    return fuzz.ratio(wa[-1], wb[-1]) >= SURNAME_SIMILARITY
 
 
 # --------------------------------------------------------------------------- claims
@@ -316,7 +278,7 @@ def same_interval(a: Quantity, b: Quantity) -> bool:
 def claim_place_matches(gold: Claim, output: Claim) -> bool:
     if gold.place is None:
         return True
-    return output.place is not None and places_compatible(gold.place, output.place)
+    return output.place is not None and places_match(gold.place, output.place)
 
 
 def claim_key(claim: Claim) -> tuple[str, str]:
@@ -339,53 +301,9 @@ def score_claims(gold: Sequence[Claim], output: Sequence[Claim]) -> ClaimScore:
 
 # --------------------------------------------------------------------------- quotes
 
-_QUOTE_CHARS = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "′": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "″": '"',
-        "–": "-",
-        "—": "-",
-        "‐": "-",
-        "‑": "-",
-        "…": "...",
-    }
-)
-_SPACES = re.compile(r"\s+")
-
-
-def normalize_quote_text(text: str) -> str:
-    """Curly quotes, dashes and runs of whitespace made plain; case is kept (it is evidence)."""
-    return _SPACES.sub(" ", text.translate(_QUOTE_CHARS)).strip()
-
-
-def span_coverage(gold: Span, output: Span) -> float:
-    """Share of the gold span's characters that the output span covers (0 when either is unplaced)."""
-    if gold.start is None or gold.end is None or output.start is None or output.end is None:
-        return 0.0
-    if gold.end <= gold.start:
-        return 0.0
-    overlap = min(gold.end, output.end) - max(gold.start, output.start)
-    return max(overlap, 0) / (gold.end - gold.start)
-
-
-def texts_overlap(gold: str, output: str) -> bool:
-    """Normalized texts: the output holds the gold, or lies in it covering at least half."""
-    g, o = normalize_quote_text(gold), normalize_quote_text(output)
-    if not g or not o:
-        return False
-    return g in o or (o in g and 2 * len(o) >= len(g))
-
 
 def quote_found(gold: Quote, output: Quote) -> bool:
-    return texts_overlap(gold.text, output.text) or span_coverage(gold.span, output.span) >= 0.5
+    return quotes_match(gold.text, gold.span, output.text, output.span)
 
 
 def score_quotes(case: Case, output: Sequence[Quote]) -> QuoteScore:
@@ -400,11 +318,16 @@ def score_quotes(case: Case, output: Sequence[Quote]) -> QuoteScore:
         return quote.document
 
     found, pairs = blocked_matching(case.quotes, output, by_document, by_document, quote_found)
-    speakers = sum(1 for gold, out in pairs if speakers_match(gold.speaker, out.speaker))
+    speakers = sum(1 for gold, out in pairs if speakers_match(gold.speaker, out.speaker, gold.role))
+    texts = {doc.id: doc.text for doc in case.documents}
     extracted = sum(
         1
-        for not_quote in case.not_quotes
-        if any(q.document == not_quote.document and texts_overlap(not_quote.text, q.text) for q in output)
+        for nq in case.not_quotes
+        if any(
+            q.document == nq.document
+            and quotes_match(nq.text, locate_exact(texts.get(nq.document, ""), nq.text), q.text, q.span)
+            for q in output
+        )
     )
     return QuoteScore(
         found=found,
@@ -451,7 +374,7 @@ def output_conflict_units(conflict: Conflict) -> list[ConflictUnit]:
 def conflict_unit_matches(gold: ConflictUnit, output: ConflictUnit) -> bool:
     if gold.documents != output.documents:
         return False
-    return gold.place is None or output.place is None or places_compatible(gold.place, output.place)
+    return gold.place is None or output.place is None or places_match(gold.place, output.place)
 
 
 def unit_key(unit: ConflictUnit) -> tuple[str, str]:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from summarizer.reconcile.alignment import EventKey, Item, Key, align, event_id
 from summarizer.reconcile.conflicts import cross_document, within_document
 from summarizer.reconcile.estimates import estimate
+from summarizer.reconcile.headlines import add_headlines
 from summarizer.reconcile.linking import link_events
 from summarizer.reconcile.parts import PlaceFigures, part_total
 from summarizer.reconcile.revisions import find_revisions
@@ -115,7 +116,7 @@ def _sorted_conflicts(conflicts: list[Conflict], event_order: dict[str, int]) ->
 def reconcile_report(report: Report, settings: ReconcileSettings | None = None) -> Report:
     """A copy of `report` with linked events, conflicts and estimates recomputed from its claims."""
     result = reconcile(report.documents, report.events, report.claims, settings)
-    return report.model_copy(
+    reconciled = report.model_copy(
         update={
             "linked_events": result.linked_events,
             "conflicts": result.conflicts,
@@ -123,3 +124,4 @@ def reconcile_report(report: Report, settings: ReconcileSettings | None = None) 
         },
         deep=True,
     )
+    return add_headlines(reconciled)

@@ -36,11 +36,13 @@ def table_markdown(table: Table) -> str:
     return "\n".join(lines)
 
 
-def tables_markdown(tables: Sequence[Table]) -> str:
-    return "\n\n".join(table_markdown(table) for table in tables) + "\n"
+def tables_markdown(tables: Sequence[Table | str]) -> str:
+    """Tables as Markdown; a plain line (a footer such as a timing) as itself."""
+    parts = [table_markdown(table) if isinstance(table, Table) else table for table in tables]
+    return "\n\n".join(parts) + "\n"
 
 
-def print_tables(tables: Sequence[Table], file: TextIO | None = None) -> None:
+def print_tables(tables: Sequence[Table | str], file: TextIO | None = None) -> None:
     """Rich tables on a terminal; Markdown tables with every figure anywhere else."""
     out = file if file is not None else sys.stdout
     if out.isatty():

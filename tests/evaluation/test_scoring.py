@@ -1,4 +1,5 @@
-"""The scorer, on small hand-made cases with exact counts, and on the dev annotations themselves.
+"""The scorer, on small hand-made cases with exact counts; the dev annotations only scored against
+themselves (every count perfect, whatever the numbers).
 
 Every `HAND_MADE_*` article, claim and quote below was written for these tests; none comes from
 a real outlet.
@@ -40,7 +41,6 @@ from summarizer.evaluation.scoring import (
     max_matching,
     places_compatible,
     score_case,
-    speakers_match,
     total_score,
 )
 from summarizer.evaluation.tables import render_eval_tables
@@ -289,14 +289,14 @@ def test_approximate_figures_compare_their_nominal_value() -> None:
 
 
 def test_matching_is_maximal_where_a_greedy_choice_would_lose_a_match() -> None:
-    # o1 "Kharkiv and Odesa" fits both gold claims; o2 fits only the first. Greedy in list order
-    # would give o1 to the first gold and leave the second unmatched.
+    # g1 has no place, so it accepts o1 and o2; g2 accepts only o1 ("Odesa"). Greedy in list
+    # order would give o1 to g1 and leave g2 unmatched.
     gold = [
-        claim("g1", "b", "killed", "Kharkiv", 12, 12, phrase="12 people were killed"),
+        claim("g1", "b", "killed", None, 12, 12, phrase="12 people were killed"),
         claim("g2", "b", "killed", "Odesa", 12, 12, phrase="12 people died"),
     ]
     output = [
-        claim("o1", "b", "killed", "Kharkiv and Odesa", 12, 12, phrase="12 people were killed"),
+        claim("o1", "b", "killed", "Odessa", 12, 12, phrase="12 people were killed"),
         claim("o2", "b", "killed", "Kharkiv region", 12, 12, phrase="12 people died"),
     ]
     assert score_case(hand_made_case(claims=gold), report(output)).claims.strict == Counts(tp=2)
@@ -349,7 +349,7 @@ def test_max_matching_agrees_with_brute_force_on_random_graphs() -> None:
         ("", "Kyiv", False),
     ],
 )
-def test_places_compatible(a: str, b: str, expected: bool) -> None:
+def test_places_compatible_for_must_not_conflict_leans_to_flagging(a: str, b: str, expected: bool) -> None:
     assert places_compatible(a, b) is expected
     assert places_compatible(b, a) is expected
 
@@ -367,13 +367,13 @@ def test_verbatim_quote_with_straight_quotes_and_a_paraphrase() -> None:
     assert score_case(hand_made_case(), report(quotes=output)).quotes == QuoteScore(
         found=Counts(tp=2, fp=1, fn=0),
         verbatim=Ratio(hits=2, total=3),
-        speaker=Ratio(hits=2, total=2),
+        speaker=Ratio(hits=0, total=2),  # surnames alone are not the full names
         not_quotes_extracted=0,
         not_quotes=1,
     )
 
 
-def test_a_fragment_must_cover_half_of_the_gold_quote() -> None:
+def test_a_quote_matches_only_within_one_and_a_half_times_the_gold_length() -> None:
     short = quote("o1", "a", "Volodymyr Zelenskyy", "rebuild")
     longer = quote("o2", "a", "Mark Rutte", "need interceptors tomorrow.")
     whole_sentence = quote(
@@ -382,35 +382,20 @@ def test_a_fragment_must_cover_half_of_the_gold_quote() -> None:
     assert score_case(hand_made_case(), report(quotes=[short, longer])).quotes.found == Counts(
         tp=1, fp=1, fn=1
     )
+    # 66 characters for a 27-character gold quote: the span swallows more than the quote.
     assert score_case(hand_made_case(), report(quotes=[whole_sentence])).quotes.found == Counts(
-        tp=1, fp=0, fn=1
+        tp=0, fp=1, fn=2
     )
+    with_marks = quote("o4", "a", "Volodymyr Zelenskyy", "“We will rebuild every home,”")
+    assert score_case(hand_made_case(), report(quotes=[with_marks])).quotes.found == Counts(tp=1, fp=0, fn=1)
 
 
-def test_surname_only_speaker_is_right_and_another_person_is_wrong() -> None:
+def test_full_name_speaker_is_right_and_a_surname_or_another_person_is_wrong() -> None:
     output = [
-        quote("o1", "a", "Zelensky", "We will rebuild every home,"),
-        quote("o2", "a", "Zelenskyy", "Ukrainians need interceptors tomorrow."),
+        quote("o1", "a", "President Volodymyr Zelensky", "We will rebuild every home,"),
+        quote("o2", "a", "Rutte", "Ukrainians need interceptors tomorrow."),
     ]
     assert score_case(hand_made_case(), report(quotes=output)).quotes.speaker == Ratio(hits=1, total=2)
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "expected"),
-    [
-        ("Zelensky", "Volodymyr Zelenskyy", True),
-        ("President Volodymyr Zelensky", "Volodymyr Zelenskyy", True),
-        ("zelenskiy", "Zelensky", True),
-        ("Sheriff Adrian Garcia", "Adrian Garcia", True),
-        ("the sheriff's office", "Harris County Sheriff's Office", True),
-        ("Rick Scott", "Scott Israel", False),
-        ("Mark Rutte", "Volodymyr Zelenskyy", False),
-        ("", "Mark Rutte", False),
-    ],
-)
-def test_speakers_match(a: str, b: str, expected: bool) -> None:
-    assert speakers_match(a, b) is expected
-    assert speakers_match(b, a) is expected
 
 
 def test_an_extracted_not_quote_is_counted_as_an_error() -> None:

@@ -1,0 +1,195 @@
+"""Headline figures and the main event: what a reader asks first about a set of reports.
+
+Deterministic, no model; computed from a reconciled report (its linked events, estimates,
+claims and conflicts) by `add_headlines`, which `reconcile_report` calls last.
+
+Rules, each asserted by tests/reconcile/test_headlines.py:
+
+- **Which metrics.** Every casualty metric (`text.metrics.CASUALTY_METRICS`) that has an
+  estimate for the linked event: killed and injured first, then the others in name order.
+- **The incident-wide total, not a part.** The estimates of one (event, metric) differ only in
+  their place. A part is never larger than the total it is part of, so the headline is the
+  estimate with the largest best figure (then the largest high, then the one more documents
+  give, then the one without a place, then the first). The other places are counted in `parts`.
+- **low / best / high / conservative** are the chosen estimate's (see `reconcile.core.estimate_figures`).
+- **Disagreement.** The documents behind the figure disagree when two of them give different
+  figures (exact or nominal) for it, or when a cross-document or revision conflict names the
+  same event, metric and place.
+- **Suspects count like everyone else.** A figure counts whoever its sources counted; nothing
+  is added or subtracted for suspects. This is the Gun Violence Archive's reading (everyone
+  killed or injured, suspects included) whenever the sources count that way, and a victims-only
+  figure when they count victims. `reading` says which, when the text says it: "everyone" for
+  a count stated to include the gunman, shooter or suspect (or the metric
+  `dead_including_suspect`), "victims" for a count of victims ("two victims were wounded"),
+  "suspects" for a count of suspects; None when the text does not say. When the claims behind
+  a figure say different things, the reading most of them state wins (ties: None).
+- **The main event** is the linked event most documents report; ties go to the one with more
+  documents giving a casualty figure, then more casualty claims, then the earlier linked event.
+  None when the report has no linked event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal
+
+from summarizer.schemas import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    Document,
+    Estimate,
+    HeadlineFigure,
+    LinkedEvent,
+    Report,
+)
+from summarizer.text.metrics import CASUALTY_METRICS
+
+Reading = Literal["everyone", "victims", "suspects"]
+
+_FIRST_METRICS = ("killed", "injured")
+_SUSPECT = r"(?:gunm[ae]n|shooters?|suspects?|attackers?|assailants?|perpetrators?)"
+_INCLUDING_SUSPECT = re.compile(
+    rf"\bincluding\s+(?:the\s+|a\s+|one\s+|two\s+)?(?:alleged\s+)?{_SUSPECT}\b", re.I
+)
+# What follows the number: "two victims", "2 shooting victims", "three suspects".
+_VICTIMS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?victims?\b", re.I)
+_SUSPECTS_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+)?{_SUSPECT}\b", re.I)
+_AFTER_WINDOW = 30
+
+
+def metric_order(metric: str) -> tuple[int, str]:
+    return (_FIRST_METRICS.index(metric) if metric in _FIRST_METRICS else len(_FIRST_METRICS), metric)
+
+
+def claim_reading(claim: Claim, document: Document | None) -> Reading | None:
+    """Who a casualty claim counts, when its sentence says so."""
+    if claim.metric == "dead_including_suspect":
+        return "everyone"
+    if document is None or not document.sentences or claim.sentence >= len(document.sentences):
+        return None
+    sentence = document.sentence_text(claim.sentence)
+    if _INCLUDING_SUSPECT.search(sentence):
+        return "everyone"
+    if claim.span.end is not None:
+        after = document.text[claim.span.end : claim.span.end + _AFTER_WINDOW]
+        if _VICTIMS_AFTER.match(after):
+            return "victims"
+        if _SUSPECTS_AFTER.match(after):
+            return "suspects"
+    return None
+
+
+def _majority_reading(readings: Sequence[Reading | None]) -> Reading | None:
+    stated = Counter(r for r in readings if r is not None).most_common()
+    if not stated or (len(stated) > 1 and stated[0][1] == stated[1][1]):
+        return None
+    return stated[0][0]
+
+
+def _total(estimates: Sequence[Estimate]) -> Estimate:
+    """The incident-wide estimate among those of one (event, metric): the largest."""
+
+    def key(item: tuple[int, Estimate]) -> tuple[float, float, int, int, int]:
+        n, e = item
+        best = float(e.best) if e.best is not None else float("-inf")
+        high = float(e.high) if e.high is not None else float("inf")
+        return (best, high, e.sources, e.place is None, -n)
+
+    return max(enumerate(estimates), key=key)[1]
+
+
+def _disagree(estimate: Estimate, claims: dict[str, Claim], conflicts: Sequence[Conflict]) -> bool:
+    figures: dict[float, set[str]] = {}
+    for claim_id in estimate.claims:
+        claim = claims.get(claim_id)
+        if claim is None:
+            continue
+        q = claim.quantity
+        value = (
+            q.nominal if q.nominal is not None else (q.low if q.low is not None and q.low == q.high else None)
+        )
+        if value is not None:
+            figures.setdefault(float(value), set()).add(claim.document)
+    if len(figures) > 1 and len(set().union(*figures.values())) > 1:
+        return True
+    flagged = {ConflictKind.CROSS_DOCUMENT, ConflictKind.REVISION}
+    return any(
+        c.kind in flagged
+        and c.event == estimate.event
+        and c.metric == estimate.metric
+        and c.place == estimate.place
+        for c in conflicts
+    )
+
+
+def headline_figures(
+    event: LinkedEvent,
+    estimates: Sequence[Estimate],
+    claims: dict[str, Claim],
+    documents: dict[str, Document],
+    conflicts: Sequence[Conflict],
+) -> list[HeadlineFigure]:
+    """One headline figure per casualty metric of `event`, killed and injured first."""
+    by_metric: dict[str, list[Estimate]] = {}
+    for estimate in estimates:
+        if estimate.event == event.id and estimate.metric in CASUALTY_METRICS:
+            by_metric.setdefault(estimate.metric, []).append(estimate)
+    figures: list[HeadlineFigure] = []
+    for metric in sorted(by_metric, key=metric_order):
+        group = by_metric[metric]
+        total = _total(group)
+        behind = [claims[cid] for cid in total.claims if cid in claims]
+        figures.append(
+            HeadlineFigure(
+                event=event.id,
+                metric=metric,
+                place=total.place,
+                low=total.low,
+                best=total.best,
+                high=total.high,
+                conservative=total.conservative,
+                reading=_majority_reading([claim_reading(c, documents.get(c.document)) for c in behind]),
+                documents=sorted({c.document for c in behind}),
+                claims=list(total.claims),
+                disagree=_disagree(total, claims, conflicts),
+                parts=len(group) - 1,
+            )
+        )
+    return figures
+
+
+def main_event(
+    linked_events: Sequence[LinkedEvent], claims: Sequence[Claim], events_of: dict[str, str]
+) -> str | None:
+    """The linked event most documents report (tie-breaks in the module docstring).
+
+    `events_of` maps a per-document Event id to its LinkedEvent id.
+    """
+    casualty_docs: dict[str, set[str]] = {}
+    casualty_claims: Counter[str] = Counter()
+    for claim in claims:
+        linked = events_of.get(claim.event or "")
+        if linked is not None and claim.metric in CASUALTY_METRICS and claim.span.grounded:
+            casualty_docs.setdefault(linked, set()).add(claim.document)
+            casualty_claims[linked] += 1
+    best: tuple[int, int, int, int] | None = None
+    chosen: str | None = None
+    for n, event in enumerate(linked_events):
+        key = (len(set(event.documents)), len(casualty_docs.get(event.id, ())), casualty_claims[event.id], -n)
+        if best is None or key > best:
+            best, chosen = key, event.id
+    return chosen
+
+
+def add_headlines(report: Report) -> Report:
+    """`report` with each linked event's headline figures and the report's main event set (in place)."""
+    claims = {c.id: c for c in report.claims}
+    documents = {d.id: d for d in report.documents}
+    events_of = {member: event.id for event in report.linked_events for member in event.members}
+    for event in report.linked_events:
+        event.headlines = headline_figures(event, report.estimates, claims, documents, report.conflicts)
+    report.main_event = main_event(report.linked_events, report.claims, events_of)
+    return report

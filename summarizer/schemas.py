@@ -118,6 +118,10 @@ class Claim(Model):
     document: str
     sentence: int
     metric: str = Field(description="snake_case after synonym normalization: killed, injured, ...")
+    group: str | None = Field(
+        default=None,
+        description="who was counted: people, victims, suspects, officers, children; None when unsaid",
+    )
     place: str | None = None
     quantity: Quantity
     event: str | None = Field(default=None, description="id of an Event of the same document")
@@ -209,6 +213,11 @@ class HeadlineFigure(Model):
     claims: list[str] = Field(description="ids of the claims behind the figure")
     disagree: bool = Field(description="the documents behind the figure give different figures")
     parts: int = Field(default=0, description="per-place figures of the same metric left aside as parts")
+    derived: str | None = Field(
+        default=None,
+        description="how the figure was computed when no source states it: 'shot - killed' (people shot"
+        " who did not die are the injured)",
+    )
 
 
 class LinkedEvent(Model):

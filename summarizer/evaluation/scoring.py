@@ -53,7 +53,7 @@ from summarizer.evaluation.matching import (
     words,
 )
 from summarizer.schemas import Claim, Conflict, ConflictKind, Quantity, Quote, Report, RunInfo, Usage
-from summarizer.text.metrics import normalize_metric
+from summarizer.text.metrics import counted_metric, normalize_metric
 
 G = TypeVar("G")
 P = TypeVar("P")
@@ -282,7 +282,8 @@ def claim_place_matches(gold: Claim, output: Claim) -> bool:
 
 
 def claim_key(claim: Claim) -> tuple[str, str]:
-    return claim.document, normalize_metric(claim.metric)
+    """Document and slot: the measure, qualified by a group counted apart ("suspects_killed")."""
+    return claim.document, counted_metric(claim.metric, claim.group)
 
 
 def score_claims(gold: Sequence[Claim], output: Sequence[Claim]) -> ClaimScore:
@@ -387,7 +388,9 @@ def claim_refers_to(claim: Claim, ref: ClaimRef, gold_claims: Sequence[Claim]) -
     An unknown place or event is given the benefit of the doubt: the check exists to catch
     forbidden conflicts, so it leans towards flagging.
     """
-    if claim.document != ref.document or normalize_metric(claim.metric) != normalize_metric(ref.metric):
+    if claim.document != ref.document or counted_metric(claim.metric, claim.group) != normalize_metric(
+        ref.metric
+    ):
         return False
     if ref.place is not None and claim.place is not None and not places_compatible(ref.place, claim.place):
         return False

@@ -60,7 +60,7 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
         place = total_place(document, candidate, candidates) or (places[0] if places else None)
         source = candidate.sources[0].name if candidate.sources else None
         q = candidate.quantity
-        key = (metric, place, q.low, q.high, q.nominal, source)
+        key = (metric, candidate.group, place, q.low, q.high, q.nominal, source)
         if key in seen:
             continue  # the same figure said again: annotated once
         seen.add(key)
@@ -70,6 +70,7 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
                 document=document.id,
                 sentence=candidate.sentence,
                 metric=metric,
+                group=candidate.group,
                 place=place,
                 quantity=candidate.quantity,
                 event=event_id,

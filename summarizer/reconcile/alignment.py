@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Claim, ConflictSide, Document, Event, LinkedEvent, Number, Quantity
 from summarizer.text.figures import describe_quantity
-from summarizer.text.metrics import normalize_metric
+from summarizer.text.metrics import counted_metric
 from summarizer.text.places import PlaceRef, place_parser
 
 INF = float("inf")
@@ -105,7 +105,7 @@ def align(
         if place is not None and place.counted is not None:
             place = _resolve_counted(place, event_places.get(event_key, []))
         low, high = _bounds(claim.quantity)
-        metric = normalize_metric(claim.metric)
+        metric = counted_metric(claim.metric, claim.group)
         by_event_metric[(event_key, metric)].append(
             Item(claim, event_key, metric, place, published.get(claim.document), low, high)
         )

@@ -68,6 +68,8 @@ def claim_reading(claim: Claim, document: Document | None) -> Reading | None:
     """Who a casualty claim counts, when its sentence says so."""
     if claim.metric == "dead_including_suspect":
         return "everyone"
+    if claim.group in ("victims", "suspects"):
+        return "victims" if claim.group == "victims" else "suspects"
     if document is None or not document.sentences or claim.sentence >= len(document.sentences):
         return None
     sentence = document.sentence_text(claim.sentence)
@@ -158,7 +160,31 @@ def headline_figures(
                 parts=len(group) - 1,
             )
         )
-    return figures
+    return _with_injured_from_shot(figures)
+
+
+def _with_injured_from_shot(figures: list[HeadlineFigure]) -> list[HeadlineFigure]:
+    """When no source states the injured but one states how many were shot, the injured are the
+    people shot who did not die ("three people were shot, one fatally": two injured)."""
+    by_metric = {f.metric: f for f in figures}
+    shot, killed = by_metric.get("shot"), by_metric.get("killed")
+    if "injured" in by_metric or shot is None or shot.best is None:
+        return figures
+    dead = killed.best if killed is not None and killed.best is not None else 0
+    if shot.best < dead:
+        return figures
+    injured = shot.model_copy(
+        update={
+            "metric": "injured",
+            "low": None if shot.low is None else max(0, shot.low - dead),
+            "best": shot.best - dead,
+            "high": None if shot.high is None else max(0, shot.high - dead),
+            "conservative": None if shot.conservative is None else max(0, shot.conservative - dead),
+            "derived": "shot - killed" if killed is not None else "shot",
+        }
+    )
+    figures.append(injured)
+    return sorted(figures, key=lambda f: metric_order(f.metric))
 
 
 def main_event(

@@ -125,8 +125,11 @@ def _verb_readings(verb: Token) -> list[CountReading]:
     measure = _VERB_MEASURES.get(verb.lemma_.lower())
     if measure is None or _negated(verb):
         return []
-    if measure == "shot" and any(child.lower_ in _FATAL_ADVERBS for child in verb.children):
-        measure = "killed"
+    if measure in {"shot", "injured"} and any(child.lower_ in _FATAL_ADVERBS for child in verb.children):
+        measure = "killed"  # "fatally shot", "fatally wounding", "mortally injured"
+    if verb.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children):
+        if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
+            return []  # a gerund used as a noun: "when is a shooting really a crime?"
     passive = any(child.dep_ == "auxpass" for child in verb.children) or verb.tag_ == "VBN"
     counted = _counted_phrases(verb, passive=passive)
     out = [r for phrase in counted if (r := _reading(phrase, measure, "verb")) is not None]
@@ -271,6 +274,19 @@ def _single(noun: Token, measure: str, rule: str) -> CountReading | None:
     if found is not None:
         quantity, start, stop = found
         return CountReading(measure, _group_of(noun), quantity, start, stop, rule)
+    both = next((c for c in noun.children if c.dep_ in {"det", "predet"} and c.lower_ == "both"), None)
+    if both is not None:
+        # "both men were killed" is two.
+        two = Quantity(phrase=noun.doc.text[both.idx : end], low=2, high=2, nominal=2)
+        return CountReading(measure, _group_of(noun), two, both.idx, end, rule + ", both")
+    if noun.lemma_.lower() in _COLLECTIVES:
+        # "a couple was shot" is two; "the family was found dead" says no number.
+        size = _COLLECTIVES[noun.lemma_.lower()]
+        if size is None:
+            return None
+        first = min((t for t in noun.subtree if t.i <= noun.i), key=lambda t: t.i)
+        pair = Quantity(phrase=noun.doc.text[first.idx : end], low=size, high=size, nominal=size)
+        return CountReading(measure, "people", pair, first.idx, end, rule + ", collective")
     if noun.tag_ in {"NN", "NNP"} and _may_name_a_person(noun):
         # A singular phrase is a count of one: "a teen", "the victim", "Jane Doe".
         first = min(
@@ -283,6 +299,17 @@ def _single(noun: Token, measure: str, rule: str) -> CountReading | None:
     return None
 
 
+# Nouns for several people at once, with their size when the word gives it.
+_COLLECTIVES: dict[str, int | None] = {
+    "couple": 2,
+    "pair": 2,
+    "family": None,
+    "group": None,
+    "crowd": None,
+    "household": None,
+    "crew": None,
+    "team": None,
+}
 # What may stand before the head noun in a singular casualty phrase: "a 19-year-old woman".
 _NOUN_PREMODIFIERS = {"det", "poss", "compound", "amod", "nummod", "nmod"}
 # Named things that are not people: a company, a city or a building was not killed.

@@ -31,6 +31,10 @@ _CASUALTY_METRICS: tuple[str, ...] = (
     "dead_including_suspect",
     "children_killed",
     "children_injured",
+    "suspects_killed",
+    "suspects_injured",
+    "officers_killed",
+    "officers_injured",
     "shot",
     "injured_by_gunshot",
     "injured_non_gunshot",
@@ -219,6 +223,21 @@ def is_casualty_word(word: str) -> bool:
 
 def is_casualty_metric(metric: str) -> bool:
     return normalize_metric(metric) in CASUALTY_METRICS
+
+
+#: Groups whose counts are a figure of their own ("two suspects killed" is not a rival of "three
+#: people killed"); people and victims are the incident's general count.
+SEPARATE_GROUPS: frozenset[str] = frozenset({"suspects", "officers", "children"})
+
+
+def counted_metric(metric: str, group: str | None) -> str:
+    """The slot a figure fills: its measure, qualified by who was counted when that group is
+    counted apart ("suspects_killed", "children_injured"). Figures of different slots are never
+    compared with each other."""
+    measure = normalize_metric(metric)
+    if group in SEPARATE_GROUPS and "_" not in measure:
+        return normalize_metric(f"{group}_{measure}")
+    return measure
 
 
 # --------------------------------------------------------------------------- metric from context

@@ -3,6 +3,8 @@ metric its words suggest, the places named nearby and the sources its sentence c
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Sequence
 
 from summarizer.extraction.finder.incident import EVENT_WORDS
@@ -11,7 +13,9 @@ from summarizer.extraction.finder.places import Places, places_near
 from summarizer.extraction.finder.speech import Cue
 from summarizer.extraction.finder.tokens import URL, Text, vocab
 from summarizer.extraction.finder.types import ClaimCandidate, QuoteCandidate, Speaker
+from summarizer.text.counts import CountReading, read_counts
 from summarizer.text.metrics import INCIDENT_WORDS, metric_from_context
+from summarizer.text.nlp import parse_many
 from summarizer.text.quantities import find_quantities
 
 _MONEY = frozenset({"USD", "EUR", "GBP"})
@@ -76,7 +80,89 @@ def claim_candidates(
                     context=_context(view, start, end),
                 )
             )
-    return found
+    return _with_parsed_counts(view, found, places, quotes)
+
+
+# Sentences worth parsing: those with a word stem of death, injury or harm (parsing is the
+# costly part of the rules path, and most sentences of an article state no casualty).
+_CASUALTY_STEMS = re.compile(
+    r"\b(?:kill|dead|die|dying|death|fatal|injur|wound|hurt|shot|shoot|hospital|casualt|murder|slain|"
+    r"victim|nobody|no one)",
+    re.IGNORECASE,
+)
+
+
+def _with_parsed_counts(
+    view: Text, found: list[ClaimCandidate], places: Places, quotes: Sequence[QuoteCandidate]
+) -> list[ClaimCandidate]:
+    """The parse's casualty counts, merged into the figures found by the word windows.
+
+    Where the parse reads a figure the windows found, its measure and group replace the window's
+    guess; a count the windows cannot see (a count of one, a zero, a sum) becomes a candidate of
+    its own."""
+    chosen = [s for s in view.sentences if _CASUALTY_STEMS.search(view.sentence_text(s.index))]
+    docs = parse_many([view.sentence_text(s.index) for s in chosen])
+    merged = list(found)
+    for sentence, doc in zip(chosen, docs, strict=True):
+        for reading in read_counts(doc):
+            start, end = sentence.start + reading.start, sentence.start + reading.end
+            same = [i for i, c in enumerate(merged) if c.start < end and start < c.end]
+            if same:
+                i = same[0]
+                merged[i] = merged[i].model_copy(
+                    update={
+                        "metric_hint": reading.measure,
+                        "group": reading.group,
+                        "parsed": True,
+                        "part": reading.part,
+                    }
+                )
+                continue
+            merged.append(_parsed_candidate(view, reading, sentence.index, start, end, places, quotes))
+    if os.environ.get("X_DROP_UNPARSED"):
+        merged = [c for c in merged if c.parsed or not _casualty_hint(c.metric_hint)]
+    merged.sort(key=lambda c: c.start)
+    return [c.model_copy(update={"id": f"n{i + 1}"}) for i, c in enumerate(merged)]
+
+
+def _casualty_hint(hint: str | None) -> bool:
+    return hint is not None and hint in {
+        "killed",
+        "injured",
+        "shot",
+        "dead_including_suspect",
+        "hospitalized",
+        "victims",
+        "casualties",
+    }
+
+
+def _parsed_candidate(
+    view: Text,
+    reading: CountReading,
+    sentence: int,
+    start: int,
+    end: int,
+    places: Places,
+    quotes: Sequence[QuoteCandidate],
+) -> ClaimCandidate:
+    quote = next((q for q in quotes if q.start <= start < q.end), None)
+    return ClaimCandidate(
+        id="n0",
+        sentence=sentence,
+        start=start,
+        end=end,
+        phrase=view.text[start:end],
+        quantity=reading.quantity.model_copy(update={"phrase": view.text[start:end]}),
+        metric_hint=reading.measure,
+        group=reading.group,
+        parsed=True,
+        part=reading.part,
+        places=places_near(places, sentence, start, end),
+        quote=quote.id if quote is not None else None,
+        sentence_text=view.sentence_text(sentence),
+        context=_context(view, start, end),
+    )
 
 
 def _incident_nearby(view: Text, start: int, end: int) -> bool:

@@ -28,6 +28,9 @@ class ClaimCandidate(Model):
     phrase: str
     quantity: Quantity
     metric_hint: str | None = Field(default=None, description="what the words around it suggest")
+    group: str | None = Field(default=None, description="who was counted, when the parse says")
+    parsed: bool = Field(default=False, description="the sentence's parse read the measure and group")
+    part: bool = Field(default=False, description="a part of a total stated beside it: 'including two'")
     places: list[str] = Field(default_factory=list, description="named nearby, nearest first")
     sources: list[Speaker] = Field(default_factory=list, description="who the sentence cites, nearest first")
     quote: str | None = Field(default=None, description="id of the quote candidate the phrase sits in")

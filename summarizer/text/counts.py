@@ -127,9 +127,9 @@ def _verb_readings(verb: Token) -> list[CountReading]:
         return []
     if measure in {"shot", "injured"} and any(child.lower_ in _FATAL_ADVERBS for child in verb.children):
         measure = "killed"  # "fatally shot", "fatally wounding", "mortally injured"
-    if verb.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children):
-        if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
-            return []  # a gerund used as a noun: "when is a shooting really a crime?"
+    gerund = verb.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children)
+    if gerund and verb.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
+        return []  # a gerund used as a noun: "when is a shooting really a crime?"
     passive = any(child.dep_ == "auxpass" for child in verb.children) or verb.tag_ == "VBN"
     counted = _counted_phrases(verb, passive=passive)
     out = [r for phrase in counted if (r := _reading(phrase, measure, "verb")) is not None]

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import typer
 
 from summarizer import __version__
+from summarizer.batch.command import batch_command
 from summarizer.errors import SummarizerError
 
 EXIT_PARTIAL = 3
@@ -364,3 +365,6 @@ def evaluate(
         typer.echo(result.model_dump_json(indent=2))
     else:
         Console().print(*render_eval_tables(result))
+
+
+app.command("batch")(one_line_errors(batch_command))

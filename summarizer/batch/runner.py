@@ -235,7 +235,7 @@ def _run_on_dask(tasks: list[ClusterTask], address: str, concurrency: int | None
         slots = concurrency or max(2 * threads, 1)  # a little queued per worker, never the batch
         queue = iter(tasks)
         in_flight: dict[str, tuple[ClusterTask, Any]] = {}
-        completed = distributed.as_completed()
+        completed = distributed.as_completed(loop=client.loop)
 
         def submit_next() -> None:
             task = next(queue, None)

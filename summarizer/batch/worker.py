@@ -63,7 +63,7 @@ def summarize_cluster(files: Sequence[Path], backend: Backend, settings: Setting
         raise InputError("no articles")
     loaded = load_documents([str(f) for f in files])
     if not loaded.documents:
-        reasons = "; ".join(f"{f.document}: {f.reason}" for f in loaded.failures) or "nothing to read"
+        reasons = "; ".join(f.reason for f in loaded.failures) or "nothing to read"
         raise InputError(f"no readable article: {reasons}")
     report = run_documents(loaded.documents, backend, settings)
     if loaded.failures:

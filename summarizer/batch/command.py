@@ -36,7 +36,9 @@ def batch_command(
     ] = None,
     concurrency: Annotated[
         int | None,
-        typer.Option(help="Clusters in flight at once [default: 1; with a scheduler 2 per worker thread]."),
+        typer.Option(
+            min=1, help="Clusters in flight at once [default: 1; with a scheduler 2 per worker thread]."
+        ),
     ] = None,
     base_url: Annotated[
         str | None,

@@ -12,7 +12,8 @@ A lock file keeps two batches from writing to one folder at once.
 
 Token budget: in-process, one budget is shared by every call of the batch (the backend's own).
 With a scheduler each worker has its own backend, so each cluster gets what was left of the
-budget when it was submitted; the driver stops submitting once the batch has spent it.
+budget when it was submitted. Either way the driver starts no cluster once one has met the
+budget or the batch has spent it; those left are `pending` in the index, and a rerun goes on.
 """
 
 from __future__ import annotations
@@ -150,10 +151,11 @@ class _Driver:
         self.progress = progress
         self.done = 0
         self.tokens = 0
+        self.stopped = False  # a cluster met the budget: start no more
 
     @property
     def budget_reached(self) -> bool:
-        return self.budget is not None and self.tokens >= self.budget
+        return self.stopped or (self.budget is not None and self.tokens >= self.budget)
 
     def budget_left(self) -> int | None:
         return None if self.budget is None else max(self.budget - self.tokens, 0)
@@ -170,6 +172,7 @@ class _Driver:
         write_row(self.out, row)
         self.done += 1
         self.tokens += row.tokens
+        self.stopped = self.stopped or outcome.budget_reached
         if self.progress is not None:
             self.progress(row.cluster, self.done, self.total)
         return not self.budget_reached

@@ -46,6 +46,7 @@ class ClusterTask(BaseModel):
 class ClusterOutcome:
     row: IndexRow
     texts: dict[str, str] = field(default_factory=dict)  # format -> rendered report
+    budget_reached: bool = False  # the token budget stopped part of this cluster
 
 
 def render(report: Report, output_format: str) -> str:
@@ -107,7 +108,7 @@ def run_cluster(task: ClusterTask, backend: Backend) -> ClusterOutcome:
         fingerprint=task.fingerprint,
         formats=list(texts),
     )
-    return ClusterOutcome(row, texts)
+    return ClusterOutcome(row, texts, budget_reached=any(f.stage == "budget" for f in report.failures))
 
 
 # --------------------------------------------------------------------------- on a Dask worker

@@ -42,6 +42,7 @@ class Benchmark:
 BENCHMARKS = (
     Benchmark("bench_render.py"),
     Benchmark("bench_reconcile.py"),
+    Benchmark("bench_batch.py"),
     Benchmark("bench_candidates.py", takes_cases=True),
     Benchmark("bench_cache.py", needs_model=True),
     Benchmark("bench_tokens.py", needs_model=True, takes_cases=True),

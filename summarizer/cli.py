@@ -1,8 +1,7 @@
 """The command line: parse, call one library function, render. Nothing is computed here.
 
-Exit codes: 0 done (also when the summary fell back to the rules summary: a warning line);
-1 error (backend, unexpected); 2 bad input or usage; 3 partial: the report was written but
-some documents were lost or the token budget stopped the run.
+Exit codes: 0 done (also when the summary fell back to the rules summary: a warning line); 1 error
+(backend, unexpected); 2 bad input or usage; 3 partial: documents lost or the token budget hit.
 """
 
 from __future__ import annotations
@@ -19,11 +18,12 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from summarizer import __version__
+from summarizer.batch.command import batch_command
+from summarizer.config import settings_from_flags
 from summarizer.errors import SummarizerError
 from summarizer.logs import quiet_library_logs
 
 if TYPE_CHECKING:
-    from summarizer.config import Settings
     from summarizer.schemas import Report
 
 EXIT_PARTIAL = 3
@@ -70,8 +70,7 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def _run(command: Callable[P, R]) -> Callable[P, R]:
-    """The runner of every command: an error is one line on stderr and an exit code, never a
-    traceback; SIGTERM unwinds like Ctrl-C, so the embedded server stops and files stay whole."""
+    """Every command's runner: an error is one line and an exit code; SIGTERM unwinds like Ctrl-C."""
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -94,6 +93,9 @@ def _run(command: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
+app.command("batch")(_run(batch_command))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"summarizer {__version__}")
@@ -107,21 +109,6 @@ def main(
     ] = False,
 ) -> None:
     """summarizer: grounded multi-source news facts."""
-
-
-def _settings(**flags: object) -> Settings:
-    """Settings from flags and the environment; an invalid value is a one-line usage error."""
-    from pydantic import ValidationError
-
-    from summarizer.config import Settings
-
-    try:
-        return Settings.from_env(**flags)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        raise fail(
-            f"invalid --{'.'.join(map(str, error['loc'])).replace('_', '-')}: {error['msg']}", 2
-        ) from None
 
 
 def _emit(report: Report, output_format: str, output: Path | None) -> None:
@@ -162,7 +149,7 @@ def summarize(
     from summarizer.pipeline import summarize as run
     from summarizer.render.console import ProgressBar
 
-    settings = _settings(
+    settings = settings_from_flags(
         base_url=base_url,
         api_key=api_key,
         model=model,
@@ -252,7 +239,7 @@ def evaluate(
     from summarizer.pipeline import open_backend, run_documents
     from summarizer.render.console import print_tables
 
-    settings = _settings(
+    settings = settings_from_flags(
         base_url=base_url,
         api_key=api_key,
         model=model,

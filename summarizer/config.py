@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
+from summarizer.errors import ConfigError
+
 Strategy = Literal["auto", "sentences", "candidates", "rules"]
 
 
@@ -75,3 +77,16 @@ def default_cache_dir() -> Path:
         return Path(override).expanduser()
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "summarizer"
+
+
+def settings_from_flags(**flags: object) -> Settings:
+    """Settings from command-line flags and the environment; an invalid value is a one-line
+    `ConfigError` (exit 2) naming the flag."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings.from_env(**flags)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        flag = ".".join(map(str, error["loc"])).replace("_", "-")
+        raise ConfigError(f"invalid --{flag}: {error['msg']}") from None

@@ -386,6 +386,7 @@ def test_run_all_commands_are_the_scripts_as_a_reader_types_them() -> None:
     assert [b.script for b in run_all.BENCHMARKS] == [
         "bench_render.py",
         "bench_reconcile.py",
+        "bench_batch.py",
         "bench_candidates.py",
         "bench_cache.py",
         "bench_tokens.py",

@@ -100,7 +100,11 @@ def _with_parsed_counts(
     Where the parse reads a figure the windows found, its measure and group replace the window's
     guess; a count the windows cannot see (a count of one, a zero, a sum) becomes a candidate of
     its own."""
-    chosen = [s for s in view.sentences if _CASUALTY_STEMS.search(view.sentence_text(s.index))]
+    chosen = [
+        s
+        for s in view.sentences
+        if _CASUALTY_STEMS.search(text := view.sentence_text(s.index)) and not URL.search(text)
+    ]
     docs = parse_many([view.sentence_text(s.index) for s in chosen])
     merged = list(found)
     for sentence, doc in zip(chosen, docs, strict=True):

@@ -52,6 +52,7 @@ _NOUN_MEASURES = {
     "death": "killed",
     "fatality": "killed",
     "injury": "injured",
+    "wound": "injured",
     "casualty": "casualties",
 }
 # Who was counted, by the lemma of the counted noun; anything else that is a person is "people".
@@ -122,7 +123,7 @@ def read_counts(doc: Doc) -> list[CountReading]:
 
 
 def _verb_readings(verb: Token) -> list[CountReading]:
-    measure = _VERB_MEASURES.get(verb.lemma_.lower())
+    measure = _VERB_MEASURES.get(verb.lemma_.lower()) or _taken_to_hospital(verb)
     if measure is None or _negated(verb):
         return []
     if measure in {"shot", "injured"} and any(child.lower_ in _FATAL_ADVERBS for child in verb.children):
@@ -160,6 +161,9 @@ _PART_PREPOSITIONS = {"including", "among"}
 
 def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
     """The noun phrases the verb counts: its subject when passive or intransitive, else its object."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # A participle after its noun: "the five victims killed", "22 other people injured".
+        return [verb.head]
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not subjects and verb.dep_ == "conj":
@@ -177,6 +181,29 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
     if passive or verb.lemma_.lower() == "die":
         return [s for s in subjects if s.dep_ == "nsubjpass" or not passive]
     return []
+
+
+def _taken_to_hospital(verb: Token) -> str | None:
+    """'29 were taken to a hospital', 'three were rushed to Mercy Medical Center': people moved
+    to a place of care are counted as hospitalized."""
+    if verb.lemma_.lower() not in _TRANSPORT_VERBS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for place in prep.children:
+                if place.dep_ == "pobj" and _is_care_place(place):
+                    return "hospitalized"
+    return None
+
+
+def _is_care_place(noun: Token) -> bool:
+    words = {t.lemma_.lower() for t in noun.subtree if t.i <= noun.i}
+    return bool(words & _CARE_WORDS)
+
+
+# Verbs of moving someone, and the words that make the destination a place of care.
+_TRANSPORT_VERBS = {"take", "transport", "rush", "airlift", "fly", "admit", "carry", "bring"}
+_CARE_WORDS = {"hospital", "clinic", "medical", "trauma", "infirmary", "emergency"}
 
 
 def _fatal_part(verb: Token) -> list[CountReading]:
@@ -200,6 +227,10 @@ def _negated(verb: Token) -> bool:
 def _noun_measure_reading(noun: Token) -> list[CountReading]:
     """'three deaths', 'no injuries', 'two fatalities'."""
     measure = _NOUN_MEASURES[noun.lemma_.lower()]
+    carriers = _carriers_of(noun)
+    if carriers:
+        reading = _reading(carriers[0], measure, "with measure noun")
+        return [reading] if reading is not None else []
     quantity_token = _quantity_child(noun)
     if quantity_token is not None:
         quantity, start, end = quantity_token
@@ -208,6 +239,37 @@ def _noun_measure_reading(noun: Token) -> list[CountReading]:
         det = next(c for c in noun.children if c.lower_ == "no")
         zero = Quantity(phrase=f"{det.text} {noun.text}", low=0, high=0, nominal=0)
         return [CountReading(measure, "people", zero, det.idx, noun.idx + len(noun.text), "zero")]
+    return []
+
+
+def _complement_of(adjective: Token, measure: str) -> CountReading | None:
+    """'left hundreds more injured' counts the object; 'was pronounced dead' the subject. In
+    'left three dead and nine injured' the object carries its own adjective, and the second
+    adjective counts the number coordinated with it."""
+    head = adjective.head
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if objects:
+        counted = objects[0]
+        if any(c.lower_ in _ADJECTIVE_MEASURES for c in counted.children):
+            numbers = [c for c in counted.children if c.dep_ == "conj" and c.like_num]
+            if not numbers:
+                return None
+            counted = numbers[-1]
+        return _reading(counted, measure, "complement")
+    subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
+    return _reading(subjects[0], measure, "complement") if subjects else None
+
+
+def _carriers_of(noun: Token) -> list[Token]:
+    """'50 people with injuries', 'two men with gunshot wounds': the people who have the injury."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return []
+    holder = prep.head
+    if holder.pos_ in {"NOUN", "NUM"} and (holder.like_num or _quantity_child(holder) is not None):
+        return [holder]
+    if holder.pos_ == "VERB":
+        return [c for c in holder.children if c.dep_ == "dobj" and _quantity_child(c) is not None]
     return []
 
 
@@ -227,9 +289,8 @@ def _adjective_reading(adjective: Token) -> list[CountReading]:
     )
     if before is not None and counts_people:
         reading = _single(before, measure, "complement")
-    elif adjective.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in adjective.head.children):
-        subjects = [c for c in adjective.head.children if c.dep_ in _SUBJECT_DEPS]
-        reading = _reading(subjects[0], measure, "complement") if subjects else None
+    elif adjective.dep_ == "oprd":
+        reading = _complement_of(adjective, measure)
     else:
         reading = None
     return [reading] if reading is not None else []

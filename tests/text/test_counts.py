@@ -52,6 +52,7 @@ COUNTS_OF_ONE: Table = [
     ("A teenager was shot and killed on Tuesday.", [("killed", "people", 1, 1, "A teenager")]),
     ("A 40-year-old cyclist was fatally shot.", [("killed", "people", 1, 1, "A 40-year-old cyclist")]),
     ("The shooter then killed himself.", [("killed", "suspects", 1, 1, "himself")]),
+    ("The rifle went off, fatally wounding his neighbor.", [("killed", "people", 1, 1, "his neighbor")]),
     ("Maria Lopez, 52, was killed instantly.", [("killed", "people", 1, 1, "Maria Lopez")]),
     ("The victim was pronounced dead at a local clinic.", [("killed", "victims", 1, 1, "The victim")]),
 ]
@@ -65,7 +66,13 @@ ZEROS: Table = [
 
 # Numbers standing for people as complements, and nouns that are the measure.
 COMPLEMENTS_AND_MEASURE_NOUNS: Table = [
-    ("The collision left three dead and nine injured.", [("killed", "people", 3, 3, "three")]),
+    (
+        "The collision left three dead and nine injured.",
+        [
+            ("killed", "people", 3, 3, "three"),
+            ("injured", "people", 9, 9, "nine"),
+        ],
+    ),
     (
         "The storm caused two deaths and 30 injuries.",
         [
@@ -75,11 +82,33 @@ COMPLEMENTS_AND_MEASURE_NOUNS: Table = [
     ),
 ]
 
+# A participle after its noun counts the noun: "the victims killed", "people injured".
+PARTICIPLES_AFTER_THE_NOUN: Table = [
+    ("Police named the three workers killed in the blast.", [("killed", "people", 3, 3, "three")]),
+    ("The storm left 14 residents injured.", [("injured", "people", 14, 14, "14")]),
+]
+
+# People moved to a place of care are hospitalized; moved elsewhere, they are not counted.
+TAKEN_TO_HOSPITAL: Table = [
+    ("Six were taken to a hospital downtown.", [("hospitalized", "people", 6, 6, "Six")]),
+    ("Two students were rushed to Lakeside Medical Center.", [("hospitalized", "people", 2, 2, "Two")]),
+    ("Two men were taken to the police station.", []),
+]
+
+# The people who have the injury: "with injuries", "with gunshot wounds".
+WITH_INJURIES: Table = [
+    ("The clinic treated 40 people with injuries.", [("injured", "people", 40, 40, "40")]),
+    ("Doctors saw seven patients with gunshot wounds.", [("injured", "people", 7, 7, "seven")]),
+]
+
 # Coordinated phrases add up; vague words keep their lower bound.
 SUMS_AND_VAGUE: Table = [
     ("Two boys and a woman were wounded.", [("injured", "people", 3, 3, "Two boys and a woman")]),
     ("Several people were hospitalized with burns.", [("hospitalized", "people", 2, None, "Several")]),
+    ("Both drivers were killed.", [("killed", "people", 2, 2, "Both drivers")]),
+    ("A couple was wounded outside the shop.", [("injured", "people", 2, 2, "A couple")]),
     ("The blast injured dozens of shoppers.", [("injured", "people", 12, None, "dozens")]),
+    ("The quake left hundreds more injured.", [("injured", "people", 100, None, "hundreds")]),
 ]
 
 # What is not a count: a negated verb, a pronoun (someone already counted), a damaged thing.
@@ -87,12 +116,22 @@ NOT_COUNTS: Table = [
     ("The bus driver was not injured.", []),
     ("She was killed on her way home.", []),
     ("The warehouse was damaged by the flood.", []),
+    ("The family was found dead on Sunday.", []),
+    ("Was the shooting at the fair a crime?", []),
 ]
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
-    VERB_ARGUMENTS + GROUPS + COUNTS_OF_ONE + ZEROS + SUMS_AND_VAGUE + NOT_COUNTS,
+    VERB_ARGUMENTS
+    + GROUPS
+    + COUNTS_OF_ONE
+    + ZEROS
+    + SUMS_AND_VAGUE
+    + NOT_COUNTS
+    + PARTICIPLES_AFTER_THE_NOUN
+    + TAKEN_TO_HOSPITAL
+    + WITH_INJURIES,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

@@ -3,7 +3,6 @@ metric its words suggest, the places named nearby and the sources its sentence c
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 
@@ -107,24 +106,26 @@ def _with_parsed_counts(
     ]
     docs = parse_many([view.sentence_text(s.index) for s in chosen])
     merged = list(found)
+    read_sentences: set[int] = set()
     for sentence, doc in zip(chosen, docs, strict=True):
         for reading in read_counts(doc):
+            read_sentences.add(sentence.index)
             start, end = sentence.start + reading.start, sentence.start + reading.end
             same = [i for i, c in enumerate(merged) if c.start < end and start < c.end]
             if same:
                 i = same[0]
-                merged[i] = merged[i].model_copy(
-                    update={
-                        "metric_hint": reading.measure,
-                        "group": reading.group,
-                        "parsed": True,
-                        "part": reading.part,
-                    }
-                )
+                update = {
+                    "metric_hint": reading.measure,
+                    "group": reading.group,
+                    "parsed": True,
+                    "part": reading.part,
+                }
+                merged[i] = merged[i].model_copy(update=update)
                 continue
             merged.append(_parsed_candidate(view, reading, sentence.index, start, end, places, quotes))
-    if os.environ.get("X_DROP_UNPARSED"):
-        merged = [c for c in merged if c.parsed or not _casualty_hint(c.metric_hint)]
+    # Where the parse read a sentence's casualty counts, a figure it did not read there is not one
+    # ("911", an age, a street number); where it read none, the windows' guess stands.
+    merged = [c for c in merged if c.parsed or not _casualty_hint(c.metric_hint)]
     merged.sort(key=lambda c: c.start)
     return [c.model_copy(update={"id": f"n{i + 1}"}) for i, c in enumerate(merged)]
 

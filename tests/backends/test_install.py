@@ -130,7 +130,7 @@ def test_model_status_says_what_is_missing_and_exits_1(monkeypatch: pytest.Monke
     result = runner.invoke(app, ["model", "status"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[1:3] == ["llama-cpp-python  not installed", "weights           5 of 22 parts installed"]
+    assert lines[2:4] == ["llama-cpp-python  not installed", "weights           5 of 22 parts installed"]
     assert lines[-1] == "ready             no: summarizer model install"
 
 

@@ -4,10 +4,11 @@ except where SUMMARIZER_REQUIRE lists "shared", as CI does, which makes that ski
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -48,3 +49,11 @@ def chromium() -> str:
     if found is None:
         missing("chromium", "chromium is not on PATH (Debian: apt-get install -y chromium)")
     return found
+
+
+def bench_module(name: str) -> Any:
+    """A module of the `bench` extra, or a skip (a failure where SUMMARIZER_REQUIRE lists "bench")."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        missing("bench", f"could not import {name!r}: pip install -e '.[bench]'")

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from paths import ROOT
+from paths import ROOT, bench_module
 
 # The benchmarks are scripts, not a package: import them the way `python benchmarks/x.py` does.
 BENCHMARKS = ROOT / "benchmarks"
@@ -281,7 +281,7 @@ def test_langextract_extractions_become_claims_and_quotes(case: Case) -> None:
 
 
 def test_conversion_reads_langextracts_own_classes(case: Case) -> None:
-    lx = pytest.importorskip("langextract")
+    lx = bench_module("langextract")
     passage = bench_langextract.example_passage(case, max_chars=300)
     example = bench_langextract.lx_example(passage)
     assert example.text == passage.text

@@ -3,11 +3,14 @@
 Two ways to write it, from the same material (the reconciled estimates and conflicts, and the
 sentences of the claims behind them):
 
-- `rules_summary`: deterministic, no model: one sentence per linked event with its headline
-  figures, then one per disagreement, each citing the sentences of its claims.
+- `rules_summary`: deterministic, no model: first the main event's headline figures
+  (`headline_sentence`), then one sentence per other linked event with its figures, then one
+  per disagreement, each citing the sentences of its claims.
 - `llm_summary`: the model gets the estimates, the conflicts and the numbered key sentences,
-  and answers sentences with citations. A citation to a [document:sentence] it was not shown
-  fails validation, and instructor re-asks with the error (bounded by the request). When the
+  and answers sentences with citations. The first sentence is the same `headline_sentence`,
+  put there by code (with its citations) so that the headline figures are stated exactly as
+  the report computes them; the prompt is unchanged. A citation to a [document:sentence] it
+  was not shown fails validation, and instructor re-asks with the error (bounded by the request). When the
   re-asks run out, `LLMCallFailed` is raised; `summarize_report` then falls back to the rules
   summary and says why.
 """
@@ -29,6 +32,7 @@ from summarizer.schemas import (
     Conflict,
     ConflictKind,
     Estimate,
+    HeadlineFigure,
     LinkedEvent,
     Number,
     Report,
@@ -36,7 +40,7 @@ from summarizer.schemas import (
     SummarySentence,
     Usage,
 )
-from summarizer.text.figures import describe_interval, format_figure
+from summarizer.text.figures import READINGS, describe_interval, describe_stated, format_figure
 
 MAX_KEY_SENTENCES = 40
 MAX_CONFLICT_SENTENCES = 5
@@ -130,21 +134,71 @@ def _event_label(event: LinkedEvent | None) -> str:
 # --------------------------------------------------------------------------- rules
 
 
-def rules_summary(report: Report) -> Summary:
-    """A deterministic summary from the report's estimates and conflicts (no model).
+def _headline_part(figure: HeadlineFigure, claims: dict[str, Claim]) -> str:
+    """'killed 3 (counting victims only; reports range from 2 to 3; sources disagree)'."""
+    quantities = [claims[c].quantity for c in figure.claims if c in claims]
+    place = f" in {figure.place}" if figure.place else ""
+    best = (
+        describe_stated(figure.best, quantities)
+        if figure.best is not None
+        else describe_interval(figure.low, figure.high)
+    )
+    notes = []
+    if figure.reading:
+        notes.append(f"counting {READINGS[figure.reading]}")
+    if figure.low is not None and figure.high is not None and figure.low != figure.high:
+        low, high = describe_stated(figure.low, quantities), describe_stated(figure.high, quantities)
+        notes.append(f"reports range from {low} to {high}")
+    if figure.disagree:
+        notes.append("sources disagree")
+    return f"{_metric_words(figure.metric)}{place} {best}" + (f" ({'; '.join(notes)})" if notes else "")
 
-    One sentence per linked event with estimates, the events most documents report first
-    ("<event> (<date>; <places>): killed 24 (reports range from 1 to 24); injured 249."), then
-    one per disagreement, cross-document ones first and at most `MAX_CONFLICT_SENTENCES`;
-    the pairwise cross-document conflicts of one figure make one sentence. Each sentence cites
-    the sentences of the claims behind it.
+
+def _stating_best_first(figure: HeadlineFigure, claims: dict[str, Claim]) -> list[str]:
+    def states_best(claim_id: str) -> bool:
+        claim = claims.get(claim_id)
+        return claim is not None and figure.best is not None and claim.quantity.nominal == figure.best
+
+    return sorted(figure.claims, key=lambda cid: not states_best(cid))
+
+
+def headline_sentence(report: Report) -> SummarySentence | None:
+    """The main event's headline figures as one sentence, citing the claims behind them:
+    "<event> (<date>; <places>): killed 3 (counting everyone, suspects included); injured more
+    than 20 (reports range from at least 9 to more than 20; sources disagree)." None when the
+    report has no main event with headline figures."""
+    main = next((e for e in report.linked_events if e.id == report.main_event), None)
+    if main is None or not main.headlines:
+        return None
+    claims = _claims_by_id(report)
+    figures = main.headlines[:MAX_METRICS_PER_EVENT]
+    parts = [_headline_part(figure, claims) for figure in figures]
+    cited = [claim_id for figure in figures for claim_id in _stating_best_first(figure, claims)]
+    citations = _citations(cited, claims, 2 * MAX_CITATIONS)
+    if not citations:
+        return None
+    return SummarySentence(text=f"{_event_label(main)}: {'; '.join(parts)}.", citations=citations)
+
+
+def rules_summary(report: Report) -> Summary:
+    """A deterministic summary from the report's headline figures, estimates and conflicts (no model).
+
+    First the main event's headline figures (`headline_sentence`); then one sentence per other
+    linked event with estimates, the events most documents report first ("<event> (<date>;
+    <places>): killed 24 (reports range from 1 to 24); injured 249."); then one per
+    disagreement, cross-document ones first and at most `MAX_CONFLICT_SENTENCES`; the pairwise
+    cross-document conflicts of one figure make one sentence. Each sentence cites the sentences
+    of the claims behind it.
     """
     claims = _claims_by_id(report)
     events = {event.id: event for event in report.linked_events}
-    sentences: list[SummarySentence] = []
+    headline = headline_sentence(report)
+    sentences: list[SummarySentence] = [headline] if headline is not None else []
     for event_id, estimates in _estimates_by_event(report):
         figures = []
         cited: list[str] = []
+        if headline is not None and event_id == report.main_event:
+            continue  # the headline sentence speaks for the main event
         for estimate in headline_estimates(estimates):
             place = f" in {estimate.place}" if estimate.place else ""
             figures.append(f"{_metric_words(estimate.metric)}{place} {describe_estimate(estimate)}")
@@ -332,7 +386,9 @@ def summary_request(report: Report, sentences: Sequence[KeySentence]) -> LLMRequ
 
 
 def llm_summary(report: Report, llm: StructuredLLM) -> LLMResult[Summary]:
-    """The model's summary, every citation checked against the sentences it was shown.
+    """The model's summary, every citation checked against the sentences it was shown, after the
+    main event's `headline_sentence` (written by code, so the first sentence always states the
+    headline figures as computed).
 
     Raises `LLMCallFailed` when the re-asks run out (its `usage` counts the attempts). A report
     with nothing to cite gets the rules summary without a call.
@@ -341,10 +397,10 @@ def llm_summary(report: Report, llm: StructuredLLM) -> LLMResult[Summary]:
     if not sentences:
         return LLMResult(value=rules_summary(report), usage=Usage())
     result = llm.complete(summary_request(report, sentences))
+    headline = headline_sentence(report)
     summary = Summary(
-        sentences=[
-            SummarySentence(text=s.text.strip(), citations=s.citations) for s in result.value.sentences
-        ],
+        sentences=([headline] if headline is not None else [])
+        + [SummarySentence(text=s.text.strip(), citations=s.citations) for s in result.value.sentences],
         generated_by="llm",
     )
     return LLMResult(value=summary, usage=result.usage)

@@ -25,6 +25,7 @@ from summarizer.schemas import (
     Estimate,
     Event,
     Failure,
+    HeadlineFigure,
     LinkedEvent,
     Quantity,
     Quote,
@@ -370,8 +371,23 @@ def small_report() -> Report:
                 places=["Riverton"],
                 kind="flood",
                 description="Riverton flood",
+                headlines=[
+                    HeadlineFigure(
+                        event="L1",
+                        metric="killed",
+                        place="Riverton",
+                        low=3,
+                        best=5,
+                        high=None,
+                        conservative=3,
+                        documents=["a", "b"],
+                        claims=["a:c1", "b:c1"],
+                        disagree=True,
+                    )
+                ],
             ),
         ],
+        main_event="L1",
         conflicts=[
             Conflict(
                 kind=ConflictKind.CROSS_DOCUMENT,

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from headline_samples import headline_report
 
 from summarizer.backends.fakes import FakeAnswer, FakeLLM
 from summarizer.backends.prompts import load_prompt
@@ -27,6 +28,7 @@ from summarizer.schemas import (
 )
 from summarizer.summary import (
     SummaryDraft,
+    headline_sentence,
     key_sentences,
     llm_summary,
     rules_summary,
@@ -95,7 +97,7 @@ RULES = Summary(
         SummarySentence(
             text=(
                 "drone strike on Kharkiv (2026-01-24; Kharkiv): "
-                "killed in Kharkiv 7 (reports range from 5 to 7); injured in Kharkiv 12."
+                "killed in Kharkiv 7 (reports range from 5 to 7; sources disagree); injured in Kharkiv 12."
             ),
             citations=[
                 Citation(document="b", sentence=1),
@@ -179,6 +181,7 @@ def test_llm_summary_keeps_valid_citations() -> None:
     result = llm_summary(sample_report(), llm)
     assert result.value == Summary(
         sentences=[
+            RULES.sentences[0],  # the headline sentence, put first by code
             SummarySentence(
                 text="Strikes on Kharkiv killed five to seven people.",
                 citations=[Citation(document="a", sentence=1), Citation(document="b", sentence=1)],
@@ -236,3 +239,44 @@ def test_nothing_to_cite_means_no_call() -> None:
 def test_summarize_report_without_a_model_uses_rules() -> None:
     outcome = summarize_report(sample_report(), None)
     assert (outcome.summary, outcome.usage, outcome.failure) == (RULES, Usage(), None)
+
+
+def test_first_sentence_states_the_main_events_headline_figures() -> None:
+    report = headline_report()
+    headline = SummarySentence(
+        text=(
+            "Mall shooting (2024-06-01; Springfield): killed 3 (counting everyone, suspects included); "
+            "injured more than 20 (counting victims only; reports range from at least 9 to more than 20; "
+            "sources disagree)."
+        ),
+        citations=[
+            Citation(document="x", sentence=0),
+            Citation(document="y", sentence=0),
+            Citation(document="x", sentence=1),
+            Citation(document="y", sentence=1),
+        ],
+    )
+    assert headline_sentence(report) == headline
+    assert rules_summary(report).sentences == [
+        headline,
+        SummarySentence(
+            text="Robbery <b>on</b> Friday: killed 1.", citations=[Citation(document="x", sentence=2)]
+        ),
+    ]
+    model = scripted(
+        {"sentences": [{"text": "Shots at a mall.", "citations": [{"document": "x", "sentence": 0}]}]}
+    )
+    assert llm_summary(report, model).value.sentences == [
+        headline,
+        SummarySentence(text="Shots at a mall.", citations=[Citation(document="x", sentence=0)]),
+    ]
+
+
+def test_no_headline_sentence_without_a_main_event() -> None:
+    report = headline_report()
+    report.main_event = None
+    assert headline_sentence(report) is None
+    assert [s.text for s in rules_summary(report).sentences] == [
+        "Mall shooting (2024-06-01; Springfield): killed 3; injured 21 (reports range from 9 to 21).",
+        "Robbery <b>on</b> Friday: killed 1.",
+    ]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from html import escape
 
 from summarizer.render.html_assets import CSS, JS
+from summarizer.render.html_headlines import headlines_card
 from summarizer.render.markdown import (
     CONFLICT_TITLES,
     EventGroup,
@@ -475,7 +476,7 @@ def _toc(index: ReportIndex, groups: list[EventGroup]) -> str:
     failures = '<li><a href="#failures">Failures</a></li>' if report.failures else ""
     return (
         '<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>'
-        '<li><a href="#summary">Summary</a></li>'
+        '<li><a href="#headlines">Headline figures</a></li><li><a href="#summary">Summary</a></li>'
         f"<li>Events<ol>{events}</ol></li>"
         '<li><a href="#quotes">Quotes</a></li>'
         f'<li><a href="#documents">Articles</a><details class="toc-docs"><summary>'
@@ -555,6 +556,7 @@ def render_html(report: Report) -> str:
         + '<div class="layout">'
         + _toc(index, groups)
         + "<main>"
+        + headlines_card(index, lambda document, sentence: _cite(index, document, sentence))
         + _summary_section(index)
         + '<section id="events"><h2 class="section-title">Events</h2>'
         + (events or '<p class="muted">No events.</p>')

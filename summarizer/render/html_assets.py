@@ -46,6 +46,8 @@ letter-spacing:.04em;border-bottom:2px solid var(--line);padding:6px 10px}
 td{border-bottom:1px solid var(--line);padding:7px 10px;vertical-align:top}
 td.num{font-variant-numeric:tabular-nums;text-align:right;white-space:nowrap}td.best{font-weight:700}
 .count{font-weight:600}
+.headline-event+.headline-event{margin-top:18px}.headline-event h3{margin:0 0 2px}
+.headline-event.main h3{color:var(--ink);text-transform:none;letter-spacing:0;font-size:17px}
 .conflict{border:1px solid var(--line);border-left:4px solid var(--disputed-line);border-radius:8px;
 padding:14px 16px;margin:12px 0;background:#fffdfc}
 .conflict header{display:flex;gap:10px;align-items:center;flex-wrap:wrap}

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from summarizer.render.headlines import headline_groups
 from summarizer.schemas import (
     Claim,
     Conflict,
@@ -243,7 +244,11 @@ def _md_header(report: Report) -> list[str]:
     ]
     if report.partial:
         lines += ["", f"**Partial report:** {len(report.failures)} failure(s), listed under Failures."]
-    lines += ["", "## Documents", ""]
+    return lines
+
+
+def _md_documents(report: Report) -> list[str]:
+    lines = ["## Documents", ""]
     rows = [
         [
             md_text(doc.id),
@@ -258,6 +263,45 @@ def _md_header(report: Report) -> list[str]:
         return [*lines, "No documents."]
     lines += md_table(["id", "outlet", "published", "title", "sentences"], rows)
     return lines
+
+
+def _md_event_facts(linked: LinkedEvent) -> str:
+    facts = [md_code(linked.id)]
+    if linked.date:
+        facts.append(linked.date.isoformat())
+    if linked.kind:
+        facts.append(md_text(linked.kind))
+    if linked.places:
+        facts.append(md_text(", ".join(linked.places)))
+    facts.append("reported by " + ", ".join(md_text(d) for d in linked.documents))
+    return " · ".join(facts)
+
+
+def _md_headlines(index: ReportIndex) -> list[str]:
+    """The headline figures, main event first: what a reader asks first."""
+    lines = ["## Headline figures", ""]
+    groups = headline_groups(index.report, index.claims)
+    if not groups:
+        return [*lines, "No casualty figures reported."]
+    header = ["metric", "low", "best", "high", "conservative", "counted", "sources disagree", "sources"]
+    for group in groups:
+        label = "Main event" if group.main else "Other event"
+        rows = [
+            [
+                md_text(row.metric),
+                md_text(row.low),
+                f"**{md_text(row.best)}**",
+                md_text(row.high),
+                md_text(row.conservative),
+                md_text(row.counted),
+                "yes" if row.disagree else "no",
+                ", ".join(md_text(d) for d in row.documents) or "—",
+            ]
+            for row in group.rows
+        ]
+        lines += [f"**{label}: {md_text(group.event.description)}** ({_md_event_facts(group.event)})", ""]
+        lines += [*md_table(header, rows), ""]
+    return lines[:-1]
 
 
 def _md_claims(claims: list[Claim]) -> list[str]:
@@ -333,16 +377,7 @@ def _md_event_group(index: ReportIndex, group: EventGroup) -> list[str]:
         lines = ["## Not linked to an event", ""]
     else:
         linked = group.linked
-        lines = [f"## {md_text(linked.description)}", ""]
-        facts = [md_code(linked.id)]
-        if linked.date:
-            facts.append(linked.date.isoformat())
-        if linked.kind:
-            facts.append(md_text(linked.kind))
-        if linked.places:
-            facts.append(md_text(", ".join(linked.places)))
-        facts.append("reported by " + ", ".join(md_text(d) for d in linked.documents))
-        lines += [" · ".join(facts), ""]
+        lines = [f"## {md_text(linked.description)}", "", _md_event_facts(linked), ""]
     sections: list[list[str]] = []
     if group.estimates:
         sections.append(_md_estimates(index, group.estimates))
@@ -444,10 +479,10 @@ def _md_usage(report: Report) -> list[str]:
 
 
 def render_markdown(report: Report) -> str:
-    """The report as Markdown: documents, per-event estimates/conflicts/claims, quotes, summary,
-    failures and ungrounded items, usage."""
+    """The report as Markdown: run, headline figures (main event first), documents, per-event
+    estimates/conflicts/claims, quotes, summary, failures and ungrounded items, usage."""
     index = ReportIndex(report)
-    sections = [_md_header(report)]
+    sections = [_md_header(report), _md_headlines(index), _md_documents(report)]
     sections += [_md_event_group(index, group) for group in index.event_groups()]
     sections += [_md_quotes(report), _md_summary(report), _md_problems(index), _md_usage(report)]
     return "\n\n".join("\n".join(section) for section in sections) + "\n"

@@ -167,3 +167,52 @@ def describe_quantity(q: Quantity) -> str:
     if q.vague:
         text = f"{q.vague} ({text})"
     return f"{text} {q.unit}" if q.unit else text
+
+
+# --------------------------------------------------------------------------- figures as stated
+
+
+def _open_bound(value: Number, quantities: Iterable[Quantity]) -> tuple[str, Number] | None:
+    """How the sources state `value` when none of them gives it as a figure but one gives it as an
+    open bound: (">", 20), ("≥", 9), ("<", 10) or ("≤", 40); None when one states it as a figure
+    (exact or nominal) or none bounds at it."""
+    quantities = list(quantities)
+    if any(q.nominal == value or (q.low is not None and q.low == q.high == value) for q in quantities):
+        return None
+    for q in quantities:
+        if q.high is None and q.low == value:
+            stated = strict_low(q)
+            return (">", stated) if stated is not None else ("≥", value)
+    for q in quantities:
+        if q.low is None and q.high == value:
+            stated = strict_high(q)
+            return ("<", stated) if stated is not None else ("≤", value)
+    return None
+
+
+_BOUND_WORDS = {">": "more than", "≥": "at least", "<": "fewer than", "≤": "at most"}
+
+
+def format_stated(value: Number | None, quantities: Iterable[Quantity] = (), unit: str | None = None) -> str:
+    """One figure of an estimate as its sources state it, in symbols: "3"; ">20" when the sources
+    say only "more than 20"; "≥9" for "at least nine"; "—" for no figure."""
+    if value is None:
+        return "—"
+    bound = _open_bound(value, quantities)
+    return format_number(value, unit) if bound is None else f"{bound[0]}{format_number(bound[1], unit)}"
+
+
+def describe_stated(value: Number | None, quantities: Iterable[Quantity] = ()) -> str:
+    """The same in words: "3", "more than 20", "at least 9", "an unstated number"."""
+    if value is None:
+        return "an unstated number"
+    bound = _open_bound(value, quantities)
+    return format_figure(value) if bound is None else f"{_BOUND_WORDS[bound[0]]} {format_figure(bound[1])}"
+
+
+READINGS = {
+    "everyone": "everyone, suspects included",
+    "victims": "victims only",
+    "suspects": "suspects only",
+}
+"""Who a headline figure counts (`HeadlineFigure.reading`), in words."""

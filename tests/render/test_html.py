@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from headline_samples import headline_report
 from paths import chromium
 from report_samples import (
     CLASH,
@@ -169,6 +170,7 @@ def test_content_security_policy_allows_only_this_pages_script_and_style() -> No
 def test_empty_report_is_a_complete_page() -> None:
     tree = parse(render_html(Report(run=RunInfo(tool_version="0.1.0"))))
     assert [s.find("h2").text() for s in tree.find("main").find_all("section")] == [
+        "Headline figures",
         "Summary",
         "Events",
         "Quotes",
@@ -510,6 +512,7 @@ def test_chromium_runs_the_page_and_not_the_injected_markup(tmp_path: Path) -> N
 def test_table_of_contents_links_sections_events_and_articles() -> None:
     toc = parse(render_html(c00_sample_report())).find("nav", "toc")
     assert [(a.attrs["href"], a.text()) for a in toc.find_all("a")] == [
+        ("#headlines", "Headline figures"),
         ("#summary", "Summary"),
         ("#event-1", "Overnight missile and drone strikes on Kyiv and Kharkiv (24 January 2026)"),
         ("#event-2", "Drone and missile strikes on Kharkiv and Odesa (27 January 2026)"),
@@ -520,3 +523,36 @@ def test_table_of_contents_links_sections_events_and_articles() -> None:
         ("#usage", "Usage"),
     ]
     assert [b.text() for b in toc.find_all("span", "badge-count")] == ["2", "1"]
+
+
+def test_headline_card_comes_first_main_event_first_escaped() -> None:
+    tree = parse(render_html(headline_report()))
+    sections = tree.find("main").find_all("section")
+    assert sections[0].attrs["id"] == "headlines"
+    card = sections[0]
+    events = card.find_all("div", "headline-event")
+    assert [e.find("h3").text() for e in events] == [
+        "Main event: Mall shooting",
+        "Other event: Robbery <b>on</b> Friday",
+    ]
+    assert [e.find("p", "meta").text() for e in events] == [
+        "2024-06-01 · shooting · Springfield · reported by X <News>, Y Post",
+        "robbery · reported by X <News>",
+    ]
+    rows = [[td.text() for td in tr.find_all("td")] for tr in events[0].find_all("tr")[1:]]
+    assert rows == [
+        ["killed", "3", "3", "3", "3", "everyone, suspects included", "agree", "X <News>, Y Post [x:0][y:0]"],
+        [
+            "injured",
+            "≥9",
+            ">20",
+            ">20",
+            "≥9",
+            "victims only",
+            "sources disagree",
+            "X <News>, Y Post [x:1][y:1]",
+        ],
+    ]
+    links = events[0].find_all("a", "cite")
+    assert [a.attrs["href"] for a in links] == ["#s-x-0", "#s-y-0", "#s-x-1", "#s-y-1"]
+    assert "<b>" not in render_html(headline_report()).split('id="headlines"')[1].split("</section>")[0]

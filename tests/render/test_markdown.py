@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 import pytest
+from headline_samples import headline_report
 from report_samples import CLASH, NEXTFIN, c00_sample_report, hostile_report, small_report
 
 from summarizer.render.markdown import (
@@ -51,6 +52,14 @@ Run: tool 0.1.0 · schema 1 · backend fake · model test-model · strategy refe
 Usage: 1,500 tokens (1,200 prompt, 300 completion) in 3 calls
 
 **Partial report:** 1 failure(s), listed under Failures.
+
+## Headline figures
+
+**Main event: Riverton flood** (`L1` · 2024-03-04 · flood · Riverton · reported by a, b)
+
+| metric | low | best | high | conservative | counted | sources disagree | sources |
+|---|---|---|---|---|---|---|---|
+| killed, Riverton | 3 | **≥5** | — | 3 | — | yes | a, b |
 
 ## Documents
 
@@ -260,6 +269,7 @@ def test_markdown_of_an_empty_report() -> None:
         "# Multi-source summary\n\n"
         "Run: tool 0.1.0 · schema 1\n\n"
         "Usage: 0 tokens (0 prompt, 0 completion) in 0 calls\n\n"
+        "## Headline figures\n\nNo casualty figures reported.\n\n"
         "## Documents\n\nNo documents.\n\n"
         "## Quotes\n\nNo attributed quotes.\n\n"
         "## Summary\n\nNo summary.\n\n"
@@ -269,4 +279,25 @@ def test_markdown_of_an_empty_report() -> None:
         "|  | prompt | completion | total | calls | retries | re-asks | cache hits | seconds |\n"
         "|---|---|---|---|---|---|---|---|---|\n"
         "| **run** | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0.0 |\n"
+    )
+
+
+def test_headline_figures_come_first_main_event_first_with_open_bounds_as_stated() -> None:
+    markdown = render_markdown(headline_report())
+    assert markdown.index("## Headline figures") < markdown.index("## Documents")
+    assert section(markdown, "## Headline figures") == (
+        "## Headline figures\n"
+        "\n"
+        "**Main event: Mall shooting** (`L2` · 2024-06-01 · shooting · Springfield · reported by x, y)\n"
+        "\n"
+        "| metric | low | best | high | conservative | counted | sources disagree | sources |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| killed | 3 | **3** | 3 | 3 | everyone, suspects included | no | x, y |\n"
+        "| injured | ≥9 | **\\>20** | \\>20 | ≥9 | victims only | yes | x, y |\n"
+        "\n"
+        "**Other event: Robbery \\<b\\>on\\</b\\> Friday** (`L1` · robbery · reported by x)\n"
+        "\n"
+        "| metric | low | best | high | conservative | counted | sources disagree | sources |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| killed | 1 | **1** | 1 | 1 | — | no | x |\n"
     )

@@ -8,9 +8,11 @@ from summarizer.schemas import Number, Quantity
 from summarizer.text.figures import (
     describe_interval,
     describe_quantity,
+    describe_stated,
     format_figure,
     format_interval,
     format_quantity,
+    format_stated,
     strict_high,
     strict_low,
 )
@@ -142,3 +144,32 @@ def test_describe_quantity() -> None:
         describe_quantity(Quantity(phrase="x", low=12, vague="dozens")),
         describe_quantity(Quantity(phrase="x", low=6.1, high=6.1)),
     ] == ["11 to 19", "at least 21", "nearly 40", "about 80 percent", "dozens (at least 12)", "6.1"]
+
+
+OPEN = [
+    Quantity(phrase="more than 20", low=21, hedge="more than"),
+    Quantity(phrase="at least nine", low=9, hedge="at least"),
+    Quantity(phrase="fewer than 10", high=9, hedge="fewer than"),
+    Quantity(phrase="up to 40", high=40, hedge="up to"),
+    Quantity(phrase="three", low=3, high=3, nominal=3),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "symbols", "words"),
+    [
+        (21, ">20", "more than 20"),
+        (9, "≥9", "at least 9"),
+        (3, "3", "3"),
+        (40, "≤40", "at most 40"),
+        (5, "5", "5"),
+        (None, "—", "an unstated number"),
+    ],
+)
+def test_a_figure_is_shown_as_its_sources_state_it(value: int | None, symbols: str, words: str) -> None:
+    assert (format_stated(value, OPEN), describe_stated(value, OPEN)) == (symbols, words)
+
+
+def test_a_figure_some_source_states_exactly_is_not_a_bound() -> None:
+    assert format_stated(9, [*OPEN, Quantity(phrase="nine", low=9, high=9, nominal=9)]) == "9"
+    assert format_stated(9, OPEN, unit="km") == "≥9 km"

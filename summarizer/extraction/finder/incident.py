@@ -4,12 +4,12 @@ the publication date."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from summarizer.extraction.finder.places import Places
-from summarizer.extraction.finder.tokens import MONTH_ABBREVIATIONS, URL, WEEKDAYS, WORDS, Text, vocab
+from summarizer.extraction.finder.tokens import URL, WORDS, Text, vocab
 from summarizer.extraction.finder.types import EventCandidate
+from summarizer.text import dates
 from summarizer.text.metrics import INCIDENT_WORDS
 
 # The kind of incident, by the words that name it; the first kind whose word a sentence uses wins.
@@ -29,19 +29,6 @@ EVENT_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
 EVENT_WORDS = frozenset(w for _, words in EVENT_KINDS for w in words)
 
 
-_MONTH_PATTERN = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE_PHRASES = re.compile(
-    rf"\b{_MONTH_PATTERN}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?(?!\d)"
-    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>january|february|march|april|may|june"
-    rf"|july|august|september|october|november|december)\b(?:,?\s+(?P<year2>\d{{4}}))?"
-    r"|\b(?P<relative>yesterday|today|tonight|overnight|last night|this (?:morning|afternoon|evening))\b"
-    r"|\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
-)
-_RELATIVE_DAYS = {"yesterday": 1, "last night": 1}
 _INCIDENT_NOUNS = vocab("violence incident tragedy rampage massacre disaster bloodshed")
 _DATE_REACH = 6  # sentences that mention the incident searched for its date
 
@@ -98,29 +85,6 @@ def _event_kind(words: Sequence[str]) -> str | None:
 
 
 def _resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str] | None:
-    """The first date phrase of a sentence, resolved against the publication date when relative."""
-    match = _DATE_PHRASES.search(sentence)
-    if match is None:
-        return None
-    phrase = match.group()
-    month_text = match.group("month") or match.group("month2")
-    if month_text is not None:
-        month = MONTH_ABBREVIATIONS[
-            month_text.lower()[:4] if month_text.lower().startswith("sept") else month_text.lower()[:3]
-        ]
-        day = int(match.group("day") or match.group("day2"))
-        year_text = match.group("year") or match.group("year2")
-        year = int(year_text) if year_text else published.year if published else None
-        if year is None:
-            return None, phrase
-        try:
-            return dt.date(year, month, day), phrase
-        except ValueError:
-            return None, phrase
-    if published is None:
-        return None, phrase
-    relative = match.group("relative")
-    if relative is not None:
-        return published - dt.timedelta(days=_RELATIVE_DAYS.get(relative.lower(), 0)), phrase
-    weekday = WEEKDAYS.index(match.group("weekday").lower())
-    return published - dt.timedelta(days=(published.weekday() - weekday) % 7), phrase
+    """The first date phrase of a sentence (`text.dates`), resolved against the publication date."""
+    phrase = dates.first_date_phrase(sentence)
+    return None if phrase is None else (dates.resolve_day(phrase, published), phrase)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.schemas import Document, Sentence
+from summarizer.text import dates
 from summarizer.text.segment import segment
 
 
@@ -27,13 +28,8 @@ STOP_CAPS = vocab(
     only still more less several further earlier later today yesterday tonight last next mr mrs
     ms"""
 )
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
-MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
-CALENDAR = frozenset([*WEEKDAYS, *_MONTHS, *MONTH_ABBREVIATIONS, "christmas", "easter", "ramadan", "eid"])
+# Calendar words: month names and abbreviations, weekdays, holidays (never a name or a place).
+CALENDAR = frozenset([*dates.MONTHS, *dates.WEEKDAYS, "christmas", "easter", "ramadan", "eid"])
 
 
 # A small gazetteer, used only to read "City, State" and abbreviated states; discovery is by cues.

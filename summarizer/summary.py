@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field, create_model
 
 from summarizer.backends.prompts import load_prompt
 from summarizer.backends.protocol import LLMCallFailed, LLMRequest, LLMResult, StructuredLLM
@@ -288,36 +288,41 @@ def _conflict_lead(conflict: Conflict) -> str:
 # --------------------------------------------------------------------------- the model's answer
 
 
-def _citable(info: ValidationInfo) -> set[tuple[str, int]]:
-    context: dict[str, Any] = info.context or {}
-    refs: set[tuple[str, int]] = context.get("citable", set())
-    return refs
-
-
 class DraftSentence(BaseModel):
     text: str = Field(min_length=1, description="one sentence of the summary, without citation marks")
-    citations: list[Citation] = Field(
-        min_length=1, description="the [document:sentence] references this sentence rests on"
+    citations: list[str] = Field(
+        min_length=1, description="the references (document:sentence) this sentence rests on, as listed"
     )
-
-    @field_validator("citations")
-    @classmethod
-    def citations_were_shown(cls, citations: list[Citation], info: ValidationInfo) -> list[Citation]:
-        citable = _citable(info)
-        unknown = [
-            f"[{c.document}:{c.sentence}]" for c in citations if (c.document, c.sentence) not in citable
-        ]
-        if unknown:
-            raise ValueError(
-                f"unknown citation {', '.join(unknown)}: cite only the [document:sentence] references listed"
-            )
-        return citations
 
 
 class SummaryDraft(BaseModel):
     """What the model answers: the summary's sentences, each with its citations."""
 
     sentences: list[DraftSentence] = Field(min_length=1, max_length=8)
+
+
+def draft_model(refs: Sequence[str]) -> type[SummaryDraft]:
+    """`SummaryDraft` whose citations can only be the references shown: each is a `Literal` of
+    them, so a grammar-constrained server cannot write another, and any endpoint's answer that
+    does is a validation error the model is re-asked with."""
+    ref: Any = Literal[tuple(refs)]
+    sentence = create_model(
+        "DraftSentence",
+        __base__=DraftSentence,
+        citations=(
+            list[ref],
+            Field(min_length=1, description=DraftSentence.model_fields["citations"].description),
+        ),
+    )
+    model: type[SummaryDraft] = create_model(
+        "SummaryDraft", __base__=SummaryDraft, sentences=(list[sentence], Field(min_length=1, max_length=8))
+    )
+    return model
+
+
+def _citation(ref: str) -> Citation:
+    document, _, sentence = ref.rpartition(":")
+    return Citation(document=document, sentence=int(sentence))
 
 
 @dataclass(frozen=True)
@@ -380,8 +385,7 @@ def summary_request(report: Report, sentences: Sequence[KeySentence]) -> LLMRequ
         task="summary",
         prompt_version=prompt.version,
         messages=messages,
-        response_model=SummaryDraft,
-        context={"citable": {(s.document, s.sentence) for s in sentences}},
+        response_model=draft_model([s.ref for s in sentences]),
     )
 
 
@@ -400,7 +404,10 @@ def llm_summary(report: Report, llm: StructuredLLM) -> LLMResult[Summary]:
     headline = headline_sentence(report)
     summary = Summary(
         sentences=([headline] if headline is not None else [])
-        + [SummarySentence(text=s.text.strip(), citations=s.citations) for s in result.value.sentences],
+        + [
+            SummarySentence(text=s.text.strip(), citations=[_citation(ref) for ref in s.citations])
+            for s in result.value.sentences
+        ],
         generated_by="llm",
     )
     return LLMResult(value=summary, usage=result.usage)

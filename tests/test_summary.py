@@ -136,9 +136,14 @@ def test_key_sentences_and_request() -> None:
         ("a:2", "Officials said 12 were injured."),
     ]
     request = summary_request(report, sentences)
-    assert request.prompt_version == load_prompt("summary").version == "summary-v1"
-    assert request.response_model is SummaryDraft
-    assert request.context == {"citable": {("a", 1), ("b", 1), ("a", 2)}}
+    assert request.prompt_version == load_prompt("summary").version == "summary-v2"
+    assert issubclass(request.response_model, SummaryDraft)
+    schema = request.response_model.model_json_schema()
+    assert schema["$defs"]["DraftSentence"]["properties"]["citations"]["items"]["enum"] == [
+        "a:1",
+        "b:1",
+        "a:2",
+    ]
     assert request.messages[1]["content"] == (
         "Events and their reconciled figures (best figure, with the range the reports give):\n"
         "- drone strike on Kharkiv (2026-01-24; Kharkiv)\n"
@@ -159,14 +164,12 @@ GOOD = {
     "sentences": [
         {
             "text": "Strikes on Kharkiv killed five to seven people.",
-            "citations": [{"document": "a", "sentence": 1}, {"document": "b", "sentence": 1}],
+            "citations": ["a:1", "b:1"],
         },
-        {"text": "Twelve people were injured.", "citations": [{"document": "a", "sentence": 2}]},
+        {"text": "Twelve people were injured.", "citations": ["a:2"]},
     ]
 }
-UNKNOWN_CITATION = {
-    "sentences": [{"text": "Five people were killed.", "citations": [{"document": "a", "sentence": 0}]}]
-}
+UNKNOWN_CITATION = {"sentences": [{"text": "Five people were killed.", "citations": ["a:0"]}]}
 
 
 def scripted(*answers: FakeAnswer) -> FakeLLM:
@@ -201,7 +204,7 @@ def test_llm_summary_reasks_on_an_unknown_citation() -> None:
     assert result.value.generated_by == "llm"
     assert (result.usage.calls, result.usage.reasks) == (2, 1)
     first_error = llm.calls[0].error or ""
-    assert "unknown citation [a:0]: cite only the [document:sentence] references listed" in first_error
+    assert "Input should be 'a:1', 'b:1' or 'a:2'" in first_error
     assert llm.calls[1].error is None
 
 
@@ -263,9 +266,7 @@ def test_first_sentence_states_the_main_events_headline_figures() -> None:
             text="Robbery <b>on</b> Friday: killed 1.", citations=[Citation(document="x", sentence=2)]
         ),
     ]
-    model = scripted(
-        {"sentences": [{"text": "Shots at a mall.", "citations": [{"document": "x", "sentence": 0}]}]}
-    )
+    model = scripted({"sentences": [{"text": "Shots at a mall.", "citations": ["x:0"]}]})
     assert llm_summary(report, model).value.sentences == [
         headline,
         SummarySentence(text="Shots at a mall.", citations=[Citation(document="x", sentence=0)]),

@@ -108,14 +108,18 @@ def read_counts(doc: Doc) -> list[CountReading]:
             readings.extend(_verb_readings(token))
         if token.lemma_.lower() in _NOUN_MEASURES and token.pos_ == "NOUN":
             readings.extend(_noun_measure_reading(token))
+        if token.pos_ == "NOUN" and _names_a_killing(token):
+            readings.extend(_killing_of(token))
         if token.lower_ in _ADJECTIVE_MEASURES and token.pos_ in {"ADJ", "VERB"} and token.dep_ != "ROOT":
             readings.extend(_adjective_reading(token))
     unique: dict[tuple[int, int, str], CountReading] = {}
     for reading in readings:
         unique.setdefault((reading.start, reading.end, reading.measure), reading)
-    # "was shot and killed": the people shot are the people killed, not a second count.
+    # "was shot and killed", "who was wounded has died": the same people, counted once, as killed.
     killed = {(r.start, r.end) for r in unique.values() if r.measure == "killed"}
-    kept = [r for r in unique.values() if not (r.measure == "shot" and (r.start, r.end) in killed)]
+    kept = [
+        r for r in unique.values() if not (r.measure in {"shot", "injured"} and (r.start, r.end) in killed)
+    ]
     return sorted(kept, key=lambda r: (r.start, r.measure))
 
 
@@ -131,7 +135,9 @@ def _verb_readings(verb: Token) -> list[CountReading]:
     gerund = verb.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children)
     if gerund and verb.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
         return []  # a gerund used as a noun: "when is a shooting really a crime?"
-    passive = any(child.dep_ == "auxpass" for child in verb.children) or verb.tag_ == "VBN"
+    # "has died" is a perfect, not a passive: the dying are its subject.
+    intransitive = verb.lemma_.lower() == "die"
+    passive = not intransitive and (any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN")
     counted = _counted_phrases(verb, passive=passive)
     out = [r for phrase in counted if (r := _reading(phrase, measure, "verb")) is not None]
     out.extend(_fatal_part(verb))
@@ -155,6 +161,8 @@ def _included_parts(noun: Token, measure: str) -> list[CountReading]:
     return out
 
 
+_RELATIVE_PRONOUNS = {"who", "that", "which"}
+
 # Prepositions that introduce a part of the counted total.
 _PART_PREPOSITIONS = {"including", "among"}
 
@@ -165,6 +173,9 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
         # A participle after its noun: "the five victims killed", "22 other people injured".
         return [verb.head]
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if verb.dep_ == "relcl" and any(s.lower_ in _RELATIVE_PRONOUNS for s in subjects):
+        # "the toddler who died", "a man that was killed": the relative stands for its noun.
+        subjects = [verb.head] if all(s.lower_ in _RELATIVE_PRONOUNS for s in subjects) else subjects
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not subjects and verb.dep_ == "conj":
         # "was shot and killed": the second verb shares the first one's subject.
@@ -258,6 +269,34 @@ def _complement_of(adjective: Token, measure: str) -> CountReading | None:
         return _reading(counted, measure, "complement")
     subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
     return _reading(subjects[0], measure, "complement") if subjects else None
+
+
+def _names_a_killing(noun: Token) -> bool:
+    """'the death of', 'the murder of', 'the fatal shooting of': a noun for a killing."""
+    lemma = noun.lemma_.lower()
+    if lemma in _KILLING_NOUNS:
+        return True
+    return lemma in _ATTACK_NOUNS and any(c.lower_ in _FATAL_ADJECTIVES for c in noun.children)
+
+
+def _killing_of(noun: Token) -> list[CountReading]:
+    """The people a killing noun names with "of": 'the shooting death of a 5-year-old girl' is
+    one killed, 'the murders of two brothers' two."""
+    out = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for victim in prep.children:
+                if victim.dep_ == "pobj":
+                    reading = _reading(victim, "killed", "killing of")
+                    if reading is not None:
+                        out.append(reading)
+    return out
+
+
+# Nouns for a killing, and attack nouns that a "fatal" makes one.
+_KILLING_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
+_ATTACK_NOUNS = {"shooting", "stabbing", "attack", "beating", "crash"}
+_FATAL_ADJECTIVES = {"fatal", "deadly"}
 
 
 def _carriers_of(noun: Token) -> list[Token]:
@@ -481,4 +520,6 @@ def _may_name_a_person(noun: Token) -> bool:
         return False
     if noun.ent_type_ == "PERSON":
         return True
+    if noun.pos_ == "PROPN":
+        return False  # a name that is not a person's: a site, a station, a headline's capital
     return noun.ent_type_ not in _NOT_PEOPLE_ENTITIES

@@ -101,6 +101,17 @@ WITH_INJURIES: Table = [
     ("Doctors saw seven patients with gunshot wounds.", [("injured", "people", 7, 7, "seven")]),
 ]
 
+# A noun for a killing counts the people its "of" names; a relative pronoun stands for its noun.
+KILLINGS_AND_RELATIVES: Table = [
+    (
+        "A man was charged in the shooting death of a 6-year-old boy.",
+        [("killed", "people", 1, 1, "a 6-year-old boy")],
+    ),
+    ("Police are investigating the fatal stabbing of a cashier.", [("killed", "people", 1, 1, "a cashier")]),
+    ("The jury heard about the murders of three hikers.", [("killed", "people", 3, 3, "three")]),
+    ("The girl who was wounded on Sunday has died.", [("killed", "people", 1, 1, "The girl")]),
+]
+
 # Coordinated phrases add up; vague words keep their lower bound.
 SUMS_AND_VAGUE: Table = [
     ("Two boys and a woman were wounded.", [("injured", "people", 3, 3, "Two boys and a woman")]),
@@ -131,7 +142,8 @@ NOT_COUNTS: Table = [
     + NOT_COUNTS
     + PARTICIPLES_AFTER_THE_NOUN
     + TAKEN_TO_HOSPITAL
-    + WITH_INJURIES,
+    + WITH_INJURIES
+    + KILLINGS_AND_RELATIVES,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

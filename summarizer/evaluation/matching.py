@@ -4,12 +4,20 @@ Kept apart from reconcile's place rules on purpose, so that a bug in the pipelin
 normalization cannot cancel out in its own score. Each rule is asserted on hand-made pairs in
 tests/evaluation/test_matching.py.
 
-- **Places** match when they name the same set of places after normalization: case, accents
-  and punctuation set aside; joining words ("and", "the", "of"...) and place-type words
-  ("city", "county", "area", "region", "province"...) dropped; a small alias table applied per
-  word (Kiev = Kyiv, TX = Texas). Never because the words of one are a subset of the other's:
-  "Texas" is not "Cypress, Texas", "Odesa" is not "Kharkiv and Odesa", "Cypress" is not
-  "Cypress, Texas". Order does not matter: "Kharkiv and Odesa" is "Odesa, Kharkiv".
+- **Places** match when they name the same place(s) at the same level. Each side is read as
+  a list of places, each a name with the places it is said to lie in: "Cypress, Texas" is
+  Cypress in Texas, "Takengon (Central Aceh district)" and "hospitals in Bener Meriah district"
+  name Takengon and the hospitals; "Kyiv and Kharkiv" is two places; a comma list of places the
+  gazetteer knows as the same level ("Odesa, Kharkiv": two cities) is a list, not a container.
+  Names are compared after normalization: case, accents and punctuation set aside; joining
+  words ("and", "the", "of"...) and place-type words ("city", "county", "area", "region",
+  "province"...) dropped; a small alias table applied per word (Kiev = Kyiv, Ft = Fort) and
+  US state abbreviations read as the state (TX, Tex. = Texas). Two places match when their
+  names are equal and the containers one states are among the other's: "Cypress" is "Cypress,
+  Texas" (the same town, its state unsaid), "Cypress, TX" is "Cypress, Texas", but "Cypress,
+  California" is not. Never by a container or a part: "Texas" is not "Cypress, Texas", "Odesa"
+  is not "Kharkiv and Odesa", "Aceh province" is not "Central Aceh district". Order does not
+  matter: "Kharkiv and Odesa" is "Odesa and Kharkiv".
 - **Speakers** match on the full name, or on an alias of the same person: the gold quote's
   role ("Harris County Sheriff" for Adrian Garcia). Titles and honorifics ("President",
   "Sheriff", "Mr.") are set aside, and word by word spellings may differ by transliteration
@@ -31,6 +39,7 @@ import unicodedata
 from rapidfuzz import fuzz
 
 from summarizer.schemas import Span
+from summarizer.text.gazetteer import lookup, us_state
 
 # --------------------------------------------------------------------------- words
 
@@ -97,15 +106,73 @@ PLACE_TYPES = frozenset(
 
 def place_key(place: str) -> frozenset[str]:
     """The words that name the place(s), after normalization."""
-    return frozenset(
-        PLACE_ALIASES.get(w, w) for w in words(place) if w not in PLACE_FILLER and w not in PLACE_TYPES
-    )
+    found = words(state_name(place))
+    return frozenset(PLACE_ALIASES.get(w, w) for w in found if w not in PLACE_FILLER and w not in PLACE_TYPES)
+
+
+def state_name(text: str) -> str:
+    """A US state's abbreviation read as the state ("TX", "Tex." -> "Texas"); else the text."""
+    return us_state(text) or text
+
+
+_COMPOUND = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
+_QUALIFIED = re.compile(r"^(.+?)\s+(?:in|of|near)\s+(.+)$")
+
+ScoredPlace = tuple[frozenset[str], frozenset[frozenset[str]]]  # (name, containers)
+
+
+def _one_place(text: str) -> ScoredPlace | None:
+    outer = re.findall(r"\(([^()]*)\)", text)
+    pieces = [p.strip() for p in re.sub(r"\([^()]*\)", " ", text).split(",") if p.strip()]
+    if not pieces:
+        return None
+    head, inner = pieces[0], pieces[1:]
+    if found := _QUALIFIED.match(head):
+        head, inner = found[1], [found[2], *inner]
+    name = place_key(head)
+    if not name:
+        return None
+    containers = frozenset(k for k in (place_key(c) for c in [*inner, *outer]) if k)
+    return name, containers
+
+
+def _same_level_list(pieces: list[str]) -> bool:
+    """ "Odesa, Kharkiv": every piece a place the gazetteer knows, all of one level."""
+    levels = [{k.level for k in lookup(p)} for p in pieces]
+    return len(pieces) > 1 and all(levels) and len(set.intersection(*levels)) > 0
+
+
+def scored_places(place: str) -> list[ScoredPlace]:
+    """The places a place text names, each with the containers it states."""
+    plain = re.sub(r"\([^()]*\)", " ", place)
+    pieces = [p.strip() for p in plain.split(",") if p.strip()]
+    if "(" not in place and _same_level_list(pieces):
+        parts = pieces
+    elif len(pieces) <= 1 and "(" not in place and not _QUALIFIED.match(plain.strip()):
+        parts = [p for p in _COMPOUND.split(place) if p.strip()]
+    else:
+        parts = [place]
+    found = [_one_place(p) for p in parts]
+    return [p for p in found if p is not None]
+
+
+def _place_matches(a: ScoredPlace, b: ScoredPlace) -> bool:
+    return a[0] == b[0] and (a[1] <= b[1] or b[1] <= a[1])
 
 
 def places_match(a: str, b: str) -> bool:
-    """The same place or set of places after normalization; never by subset."""
-    key = place_key(a)
-    return bool(key) and key == place_key(b)
+    """The same place(s): equal names, the containers one states among the other's; never by a
+    container or a part (see the module docstring)."""
+    pa, pb = scored_places(a), scored_places(b)
+    if not pa or len(pa) != len(pb):
+        return False
+    rest = list(pb)
+    for place in pa:
+        match = next((other for other in rest if _place_matches(place, other)), None)
+        if match is None:
+            return False
+        rest.remove(match)
+    return True
 
 
 # --------------------------------------------------------------------------- speakers

@@ -12,7 +12,8 @@ Deterministic, no LLM. The scorer's conventions, each asserted by tests/evaluati
   identical interval: low and high exactly equal, or, when both bounds are open, the same
   nominal figure ("about 80"). The loose score ignores the place.
 - Places match by `matching.places_match`: the same place(s) after normalization (case,
-  accents, place-type words, aliases), never by subset ("Texas" is not "Cypress, Texas"). A
+  accents, place-type words, aliases), a container unsaid on one side ("Cypress" is "Cypress,
+  Texas"), never by a container or a part ("Texas" is not "Cypress, Texas"). A
   gold claim without a place accepts any place; an output claim without a place misses a gold one.
 - A quote is verbatim when its text, with curly quotes, dashes and whitespace normalized, is
   in its article. An output quote finds a gold quote of the same document by

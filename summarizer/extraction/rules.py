@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from summarizer.extraction.finder import Candidates, ClaimCandidate, QuoteCandidate, find_candidates
 from summarizer.schemas import Claim, Document, DocumentExtraction, Event, Quote, Sentence, Span, SpanStatus
 from summarizer.text.metrics import normalize_metric
+from summarizer.text.places import DEFAULT_PLACE_ALIASES, place_parser, place_within
 from summarizer.text.segment import segment
 
 _MIN_QUOTE_WORDS = 3  # shorter quotations need a cue next to them (scare quotes are short)
@@ -102,7 +103,14 @@ def total_place(document: Document, candidate: ClaimCandidate, candidates: Candi
     """ "A and B" when the words right after the figure (up to the next figure of its sentence)
     speak of a total, and the incident has two places: "injured more than 20 across the two
     cities" is a total, "killed at least one person in Kyiv" in the same sentence is not."""
-    main = list(dict.fromkeys(candidates.main_places))
+    parse = place_parser(DEFAULT_PLACE_ALIASES)
+    refs = {p: parse(p) for p in dict.fromkeys(candidates.main_places)}
+    # the incident's own places, not the container that holds them all ("Ukraine")
+    main = [
+        p
+        for p, ref in refs.items()
+        if ref is None or not any(q is not None and place_within(q, ref) for q in refs.values())
+    ]
     if len(main) < 2:
         return None
     sentence = document.sentences[candidate.sentence]

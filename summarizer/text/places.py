@@ -7,8 +7,15 @@ places its text says it lies in, the parts of a compound ("Kyiv and Kharkiv"), a
 level when its last word names one ("Central Aceh district"). `named_within` and
 `places_compatible` answer from the texts alone.
 
-The scorer (`evaluation.scoring`) keeps its own, looser place rule on purpose, so that a bug
-here cannot cancel out in the score.
+Places form a hierarchy (facility ⊂ town ⊂ county ⊂ state ⊂ country): a place's `level` comes
+from its admin word ("Aceh province"), its facility word ("the airport", "Memorial Hospital")
+or the gazetteer (`text.gazetteer`: "Cypress" is a town in Texas, "Calif." a state), and
+`place_within` answers whether one place lies in another from the texts and the gazetteer
+together. Hospitals and clinics (`is_care_facility`) are where people were taken, never where
+an incident happened.
+
+The scorer (`evaluation.matching`) keeps its own place rule on purpose, so that a bug here
+cannot cancel out in the score.
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+
+from summarizer.text.gazetteer import Level, lookup
 
 DEFAULT_PLACE_ALIASES: dict[str, str] = {
     "kiev": "kyiv",
@@ -68,6 +77,21 @@ _COMPOUND_SPLIT = re.compile(r"\s*(?:\band\b|&|/|\+)\s*")
 _COUNTED_COMPOUND = re.compile(
     r"^(?:across|in|from)?\s*(?:the\s+)?(two|three|four|both|all)\s+(?:cities|regions|towns|provinces|states|areas)$"
 )
+
+
+# Last words of a facility's name: a place inside a town ("Fort Lauderdale Airport", "the mall").
+def _vocab(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+FACILITY_WORDS = _vocab(
+    """airport hospital center centre church mosque temple synagogue school stadium station mall
+    hotel terminal park square plaza market bridge port harbor harbour base camp prison university
+    college clinic nightclub club bar restaurant store supermarket factory plant mine office
+    academy arena theater theatre cinema casino complex apartments"""
+)
+# Words of places people are taken to for care: never the place of the incident.
+CARE_WORDS = _vocab("hospital hospitals clinic clinics infirmary medical trauma health morgue")
 _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _PREFIXES = ("the city of ", "city of ", "the town of ", "town of ", "the ")
 
@@ -111,14 +135,41 @@ class PlaceRef:
 
     @cached_property
     def level(self) -> int | None:
+        """The admin word's level, else a facility's, else the gazetteer's most specific reading."""
+        words = self.head.split()
+        if len(words) > 1 and words[-1] in _ADMIN_LEVELS:
+            return _ADMIN_LEVELS[words[-1]]
+        if words and (words[-1] in FACILITY_WORDS or any(w in CARE_WORDS for w in words)):
+            return int(Level.FACILITY)
+        known = lookup(self.head)
+        return int(max(k.level for k in known)) if known else None
+
+    @cached_property
+    def admin_level(self) -> int | None:
+        """The level its admin word says ("Aceh province": a state), else None."""
         words = self.head.split()
         return _ADMIN_LEVELS.get(words[-1]) if len(words) > 1 else None
+
+    @cached_property
+    def within(self) -> frozenset[str]:
+        """Keys of every place this one lies in, by its text and by the gazetteer."""
+        found: set[str] = set()
+        for name in (self.head, " ".join(self.core), *self.containers):
+            found.update(key for known in lookup(name) for key in known.within)
+        found.update(self.containers)
+        found.update(" ".join(PlaceRef(text=c, head=c).core) for c in self.containers)
+        return frozenset(found - {self.head, ""})
+
+    @cached_property
+    def care(self) -> bool:
+        """A hospital or clinic: where people were taken, not where the incident was."""
+        return is_care_facility(self.head)
 
     @cached_property
     def core(self) -> tuple[str, ...]:
         """The name without its admin word: 'central aceh district' -> ('central', 'aceh')."""
         words = tuple(self.head.split())
-        return words[:-1] if self.level is not None else words
+        return words[:-1] if self.admin_level is not None else words
 
 
 def parse_place(text: str | None, aliases: dict[str, str]) -> PlaceRef | None:
@@ -158,6 +209,24 @@ def place_parser(aliases: dict[str, str]) -> Callable[[str | None], PlaceRef | N
         return cache[text]
 
     return parse
+
+
+def is_care_facility(text: str) -> bool:
+    """ "Memorial Hermann Hospital", "Broward Health Medical Center", "a clinic": care, not incident."""
+    words = normalize_place_text(text, {}).split()
+    return any(w in CARE_WORDS for w in words)
+
+
+def place_within(inner: PlaceRef, outer: PlaceRef) -> bool:
+    """`inner` lies in `outer`: by the texts (`named_within`) or by the gazetteer ("Cypress" in
+    "Texas", "Harris County" in "United States"); a place never lies in itself."""
+    if inner.components or outer.components or inner.head == outer.head:
+        return named_within(inner, outer)
+    if named_within(inner, outer):
+        return True
+    if inner.level is not None and outer.level is not None and inner.level <= outer.level:
+        return False
+    return outer.head in inner.within or " ".join(outer.core) in inner.within
 
 
 def _name_within(inner: PlaceRef, outer: PlaceRef) -> bool:
@@ -210,7 +279,7 @@ def places_compatible(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
         return True
     for p in a:
         for q in b:
-            if p.head == q.head or named_within(p, q) or named_within(q, p):
+            if p.head == q.head or place_within(p, q) or place_within(q, p):
                 return True
             if p.head in q.components or q.head in p.components:
                 return True

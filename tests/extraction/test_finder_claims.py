@@ -45,20 +45,21 @@ def claims(text: str) -> list[Claim]:
             "Dozens of people were hurt when the blast tore through the market in Ostrava.",
             [("Dozens", 12, None, "injured", ["Ostrava"], [])],
         ),
-        # a place from an earlier sentence when the figure's own has none
+        # no place of its own: none here (the labeller gives it the incident's, never the
+        # previous sentence's, which may be another incident's)
         (
             "A drone strike hit Kestrel on Saturday. Nearly 6,000 buildings were left without heating.",
-            [("Nearly 6,000", None, 6000, "buildings_without_heating", ["Kestrel"], [])],
+            [("Nearly 6,000", None, 6000, "buildings_without_heating", [], [])],
         ),
         # the nearest place first, a place inside another before it
         (
             "A flood in Norland's Vesta province killed at least nine people.",
             [("at least nine", 9, None, "killed", ["Vesta province", "Norland"], [])],
         ),
-        # an attacker is no place of the figure
+        # an attacker is no place of the figure (the incident's place is the labeller's default)
         (
             "Drones from Russia struck Kestrel. Russia launched 120 drones overnight, the air force said.",
-            [("120", 120, 120, "drones_launched", ["Kestrel"], ["air force"])],
+            [("120", 120, 120, "drones_launched", [], ["air force"])],
         ),
         # no metric, but incident words nearby: worth a label
         ("The flood hit Vesta on Friday, and 4 people drowned.", [("4", 4, 4, None, ["Vesta"], [])]),

@@ -56,3 +56,69 @@ def document(text: str) -> Document:
 def test_places(text: str, places: list[str], main: list[str]) -> None:
     candidates = find_candidates(document(text))
     assert (candidates.places, candidates.main_places) == (places, main)
+
+
+def _claim_places(text: str) -> list[tuple[str, str | None]]:
+    from summarizer.extraction.rules import extract_by_rules
+
+    return [(c.span.text, c.place) for c in extract_by_rules(document(text)).claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hospital, or where people were taken, is never the incident's place
+        (
+            "A gunman opened fire at a bar in Springdale, Ohio, on Friday. "
+            "Three people were taken to Lakeside Memorial Hospital.",
+            [("Three", "Springdale")],
+        ),
+        (
+            "A bus crashed in Dalmir on Monday, killing two people. "
+            "Four injured passengers were rushed to Dalmir General Hospital.",
+            [("two", "Dalmir"), ("Four", "Dalmir")],
+        ),
+        # a state, county or country that holds the incident's town stands for the town
+        (
+            "Two people were shot dead at a party in Cypress, Texas. "
+            "The shooting left 14 people injured in Texas, the sheriff said.",
+            [("Two", "Cypress"), ("14", "Cypress")],
+        ),
+        (
+            "A fire in Houston killed three people on Sunday. "
+            "Officials across Texas said 12 people were injured.",
+            [("three", "Houston"), ("12", "Houston")],
+        ),
+        # a sentence with no place takes the incident's place, not the previous sentence's
+        (
+            "A gunman killed two people in Springdale, Ohio. A man from Dalmir was also at the scene. "
+            "Five people were injured.",
+            [("two", "Springdale"), ("Five", "Springdale")],
+        ),
+    ],
+)
+def test_a_figure_takes_the_incident_place_where_people_were(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _claim_places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        # a dateline names the town (as written) and its state
+        ("SPRINGDALE, Ohio — Two people were killed in a shooting on Friday.", ["SPRINGDALE", "Ohio"]),
+        ("HOUSTON (AP) — A fire killed three people on Sunday.", ["HOUSTON"]),
+        # several cities of one country: the country holds the incident as a whole, the cities follow
+        (
+            "Strikes on Kyiv and Kharkiv killed four people across Ukraine overnight.",
+            ["Ukraine", "Kyiv", "Kharkiv"],
+        ),
+        (
+            "Missiles hit Lviv and Odesa on Sunday, Ukraine's air force said, injuring 30.",
+            ["Ukraine", "Lviv", "Odesa"],
+        ),
+    ],
+)
+def test_incident_places_by_dateline_and_hierarchy(text: str, main: list[str]) -> None:
+    assert find_candidates(document(text)).main_places == main

@@ -54,7 +54,7 @@ def test_place_parts() -> None:
     )
     clinics = parse_place("clinics in Vessa Hills district", ALIASES)
     assert clinics is not None
-    assert (clinics.head, clinics.containers, clinics.level) == ("clinics", ("vessa hills district",), None)
+    assert (clinics.head, clinics.containers, clinics.level) == ("clinics", ("vessa hills district",), 4)
     district = parse_place("Central Norland district", ALIASES)
     assert district is not None and (district.level, district.core) == (2, ("central", "norland"))
     unstated = parse_place("unspecified location", ALIASES)

@@ -1,5 +1,10 @@
-"""Places: names a cue marks as places ("in X", "X province", "strikes on X", "City, State"),
-every mention of them, which the text puts inside which, and the places near an offset."""
+"""Places: names a cue marks as places ("in X", "X province", "strikes on X", "City, State", a
+dateline), every mention of them, which the text puts inside which, the incident's places
+(narrowest first, by the text and the gazetteer) and the places of a figure's own sentence.
+
+A figure's place is where the counted people were: a hospital or a place people were taken to
+is never one; a sentence that names no place leaves it to the incident's; a container of the
+incident's place (its state, county or country) stands for the incident's place."""
 
 from __future__ import annotations
 
@@ -7,11 +12,19 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarizer.extraction.finder.names import ORG_WORDS, TITLES, last_title
-from summarizer.extraction.finder.speech import SPEAKER_REACH
 from summarizer.extraction.finder.tokens import CALENDAR, STOP_CAPS, US_STATES, Text, vocab
+from summarizer.text.gazetteer import us_state
+from summarizer.text.places import (
+    CARE_WORDS,
+    DEFAULT_PLACE_ALIASES,
+    PlaceRef,
+    is_care_facility,
+    place_parser,
+    place_within,
+)
 
 # Titles of an office over a place: "Kyiv Mayor", "Florida Gov.", "Harris County Sheriff".
 _JURISDICTION_TITLES = vocab("mayor governor gov sheriff premier president police")
@@ -113,8 +126,47 @@ def find_places(view: Text, person_words: set[str]) -> Places:
                 leading += 1
             if leading > first and view.tokens[leading].bare in _JURISDICTION_TITLES:
                 accept(first, leading)
+    for name in _dateline(view):
+        names[name] = None
     mentions = _place_mentions(view, names)
-    return Places(mentions, _containment(view, mentions))
+    return Places(mentions, _containment(view, mentions), _destinations(view, mentions))
+
+
+# A dateline opens a report with its place in capitals: "HOUSTON (AP) —", "CYPRESS, Texas —".
+_DATELINE = re.compile(
+    r"^\s*(?P<town>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, (?P<state>[A-Z][\w.]+(?: [A-Z][\w.]+)?))?"
+    r"\s*(?:\([\w .-]+\))?\s*(?:—|–|--|-)\s"
+)
+
+
+def _dateline(view: Text) -> list[str]:
+    """The dateline's town (as written) and its state, from the first lines of the report."""
+    for sentence in view.sentences[:4]:
+        found = _DATELINE.match(view.sentence_text(sentence.index))
+        if found is not None and found["town"] not in {"UPDATE", "BREAKING", "WATCH", "VIDEO"}:
+            state = found["state"]
+            return [found["town"], *([state] if state and us_state(state) else [])]
+    return []
+
+
+# Verbs of moving people somewhere: "taken to X", "rushed to X", "airlifted to X".
+_MOVED = vocab(
+    """taken rushed transported airlifted flown brought transferred driven evacuated sent moved
+    carried admitted treated hospitalized hospitalised"""
+)
+
+
+def _destinations(view: Text, mentions: Sequence[_PlaceMention]) -> set[int]:
+    """Offsets of mentions that are where people were moved or treated ("taken to X", "treated
+    at X", "admitted to X"): not where they were when it happened."""
+    found: set[int] = set()
+    for mention in mentions:
+        k = view.token_at(mention.start) - 1
+        while k >= 0 and view.tokens[k].low in _DIRECTIONS:
+            k -= 1
+        if view.low(k) in {"to", "at", "in"} and view.low(k - 1) in _MOVED:
+            found.add(mention.start)
+    return found
 
 
 def _place_name(view: Text, first: int, last: int, person_words: set[str]) -> str | None:
@@ -204,11 +256,24 @@ def _place_mentions(view: Text, names: Iterable[str]) -> list[_PlaceMention]:
                 continue
             taken.append(match.span())
             following = view.tok(view.token_at(match.end()))
+            if _names_a_care_facility(view, match.end()):
+                continue  # "Cypress Fairbanks Medical Center": a hospital named after the place
             actor = following is not None and following.low in _ACTOR_VERBS
             found.append(
                 _PlaceMention(name, match.start(), match.end(), view.sentence_of(match.start()), actor)
             )
     return sorted(found, key=lambda m: m.start)
+
+
+def _names_a_care_facility(view: Text, end: int) -> bool:
+    """The capitalized words right after a place name end in a care word: the name is a
+    hospital's ("Lakeside Memorial Hospital", "Lakeside Health Medical Center")."""
+    k = view.token_at(end)
+    while k < len(view.tokens) and view.joined(k - 1, k) and view.tokens[k].is_cap:
+        if view.tokens[k].bare in CARE_WORDS:
+            return True
+        k += 1
+    return False
 
 
 _INSIDE_POSSESSOR = re.compile(r"[’']s\s+")  # "Indonesia's Aceh province"
@@ -244,14 +309,22 @@ def _inner_first(names: list[str], inside: set[tuple[str, str]]) -> list[str]:
 class Places:
     mentions: list[_PlaceMention]
     inside: set[tuple[str, str]]  # (inner, outer)
+    destinations: set[int] = field(default_factory=set)  # starts of "taken to X" mentions
 
     @property
     def locations(self) -> list[_PlaceMention]:
-        return [m for m in self.mentions if not m.actor]
+        """Mentions that can be where something happened: not an attacker, not a hospital,
+        not where people were taken."""
+        return [
+            m
+            for m in self.mentions
+            if not m.actor and m.start not in self.destinations and not is_care_facility(m.name)
+        ]
 
     def main(self, first_sentence: int) -> list[str]:
-        """The incident's places: those of its first mention and the two sentences after,
-        narrow before broad (a place the text puts others in, or a US state, goes last)."""
+        """The incident's places: those of its first mention and the two sentences after (the
+        most frequent place when they name none), narrowest first: a place the text or the
+        gazetteer puts another of them in goes after it."""
         names = list(
             dict.fromkeys(
                 m.name for m in self.locations if first_sentence <= m.sentence <= first_sentence + 2
@@ -259,16 +332,67 @@ class Places:
         )
         if not names:
             names = [name for name, _ in Counter(m.name for m in self.locations).most_common(1)]
-        containers = {outer for _, outer in self.inside} | US_STATES
-        return [n for n in names if n not in containers] + [n for n in names if n in containers]
+        return narrow_first(names, self.inside)
+
+
+def narrow_first(names: list[str], inside: set[tuple[str, str]]) -> list[str]:
+    """`names` narrowest first: a place that contains another of them (by the text's "X in Y",
+    a US state, the gazetteer, or a bigger level of the same state) goes after the places it
+    contains. When the narrowest are several places apart ("Kyiv and Kharkiv") and one of the
+    names contains them all ("Ukraine"), that one comes first: the incident as a whole."""
+    parse = place_parser(DEFAULT_PLACE_ALIASES)
+    refs = {n: parse(n) for n in names}
+
+    def encloses(outer: str, inner: str) -> bool:
+        big, small = refs[outer], refs[inner]
+        if outer == inner or (inner, outer) in inside:
+            return outer != inner
+        if big is None or small is None:
+            return False
+        return _encloses(big, small)
+
+    containers = {n for n in names if n in US_STATES or any(encloses(n, m) for m in names)}
+    narrow = [n for n in names if n not in containers]
+    wide = [n for n in names if n in containers]
+    # the container of most of the narrowest places, the narrowest such container on a tie
+    spans = {w: sum(encloses(w, n) for n in narrow) for w in wide}
+    common = [w for w in wide if spans[w] >= 2]
+    if common:
+        first = max(common, key=lambda w: (spans[w], -sum(encloses(w, c) for c in common)))
+        return [first, *narrow, *(w for w in wide if w != first)]
+    return narrow + wide
+
+
+def _encloses(big: PlaceRef, small: PlaceRef) -> bool:
+    return place_within(small, big) or _same_state_bigger(big, small)
+
+
+def _same_state_bigger(big: PlaceRef, small: PlaceRef) -> bool:
+    """A county named with a town of the same state ("Harris County" and "Cypress", both in
+    Texas by the gazetteer): for one incident, the town lies in the county."""
+    if big.level is None or small.level is None or big.level >= small.level or big.level < 2:
+        return False
+    return bool(big.within & small.within - {"united states"})
 
 
 def places_near(places: Places, sentence: int, start: int, end: int) -> list[str]:
-    """Places of the same sentence by distance (a place before the places that contain it),
-    then those of the one or two sentences before, nearest first."""
+    """Places of the figure's own sentence by distance, a place before the places that contain
+    it; a sentence that names none gives none (the incident's place is the labeller's default)."""
     same = [m for m in places.locations if m.sentence == sentence]
     same.sort(key=lambda m: min(abs(m.start - end), abs(start - m.end)))
-    earlier = [m for m in places.locations if sentence - SPEAKER_REACH <= m.sentence < sentence]
-    earlier.sort(key=lambda m: -m.start)
-    nearest = _inner_first(list(dict.fromkeys(m.name for m in same)), places.inside)
-    return list(dict.fromkeys([*nearest, *(m.name for m in earlier)]))
+    return _inner_first(list(dict.fromkeys(m.name for m in same)), places.inside)
+
+
+def incident_places(near: list[str], main: list[str]) -> list[str]:
+    """A figure's places with each container of the incident's place (its state, county or
+    country: "Texas" for a shooting in Cypress) replaced by the incident's place."""
+    if not main:
+        return near
+    parse = place_parser(DEFAULT_PLACE_ALIASES)
+    incident = parse(main[0])
+    replaced = []
+    for name in near:
+        ref = parse(name)
+        inside = incident is not None and ref is not None and _encloses(ref, incident)
+        replaced.append(main[0] if inside else name)
+    return list(dict.fromkeys(replaced))

@@ -52,7 +52,7 @@ class LinkingCase(BaseModel):
 
 
 def load_linking(path: Path) -> LinkingCase:
-    from summarizer.text.segment import segment
+    from summarizer.text.ingest import document_from_text
 
     try:
         gold = LinkingGold.model_validate(json.loads((path / "linking.json").read_text(encoding="utf-8")))
@@ -66,7 +66,8 @@ def load_linking(path: Path) -> LinkingCase:
             missing.append(doc_id)
             continue
         text = file.read_text(encoding="utf-8")
-        documents.append(Document(id=doc_id, text=text, source=str(file), sentences=segment(text)))
+        # As the command line reads a file: a date in the first lines is the publication date.
+        documents.append(document_from_text(text, doc_id, source=str(file)))
     return LinkingCase(name=path.name, path=path, gold=gold, documents=documents, missing_documents=missing)
 
 

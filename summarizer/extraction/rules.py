@@ -8,10 +8,17 @@ decides better (`total_place` and `plausible_quote` are shared with it).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
-from summarizer.extraction.finder import Candidates, ClaimCandidate, QuoteCandidate, find_candidates
+from summarizer.extraction.finder import (
+    Candidates,
+    ClaimCandidate,
+    EventCandidate,
+    QuoteCandidate,
+    find_candidates,
+)
 from summarizer.schemas import Claim, Document, DocumentExtraction, Event, Quote, Sentence, Span, SpanStatus
 from summarizer.text.metrics import normalize_metric
 from summarizer.text.places import DEFAULT_PLACE_ALIASES, place_parser, place_within
@@ -44,10 +51,27 @@ def label_with_rules(document: Document, candidates: Candidates) -> DocumentExtr
     event_id = f"{document.id}:e1"
     claims = _rules_claims(document, candidates, event_id)
     quotes = _rules_quotes(document, candidates)
+    if candidates.event is None and (lede := _lede_sentence(document, sentences)) is not None:
+        # No incident words (a court ruling, an award, a hire): the lede still reports one event.
+        candidates = candidates.model_copy(
+            update={"event": EventCandidate(sentence=lede, places=candidates.main_places)}
+        )
     events = [_rules_event(document, sentences, candidates, claims, event_id)] if candidates.event else []
     if not events:
         claims = [c.model_copy(update={"event": None}) for c in claims]
     return DocumentExtraction(document=document, events=events, claims=claims, quotes=quotes)
+
+
+_LEDE_MIN_WORDS = 5  # shorter first lines are datelines, bylines, "Updated 4:08 p.m."
+
+
+def _lede_sentence(document: Document, sentences: Sequence[Sentence]) -> int | None:
+    """The first sentence long enough to report something (a headline counts)."""
+    for index, sentence in enumerate(sentences):
+        text = document.text[sentence.start : sentence.end]
+        if "://" not in text and len(re.findall(r"[A-Za-z]{2,}", text)) >= _LEDE_MIN_WORDS:
+            return index
+    return None
 
 
 def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> list[Claim]:

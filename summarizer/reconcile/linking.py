@@ -1,13 +1,19 @@
-"""Event linking: per-document events grouped into linked events by date, kind and place.
+"""Event linking: per-document events grouped into linked events, never merging two events.
 
-Every per-document `Event` gets a date interval: its `date`, else its `date_phrase` resolved
-against the document's `published` date (`text.dates.resolve_date`). Events of different
-documents are the same real-world event when their intervals are at most `date_window_days`
-apart, their kinds are compatible and their places are compatible
-(`text.places.places_compatible`). Candidates are found by a sweep over events sorted by date,
-never by comparing all pairs; the closest pairs merge first, and two events of the same document
-are never merged (the extractor already told them apart). An event with no usable date joins
-another document's linked event by kind and place only when exactly one candidate exists.
+Every per-document `Event` gets a date interval (its `date`, else its `date_phrase` resolved
+against the document's `published` date, `text.dates.resolve_date`) and the evidence of its
+report (`reconcile.evidence`: the names, figures and magnitudes its lede gives). Two kinds of
+candidate pairs, strongest first:
+
+1. dated events at most `date_window_days` apart with compatible kinds and places
+   (`text.places.places_compatible`), found by a sweep in date order, the closest first;
+2. events, dated or not, whose reports share at least `link_similarity` of their names and
+   figures (`evidence.similarity`), found through an index by feature, the most similar first.
+
+Pairs merge into clusters (agglomerative, single link) unless any two members of the two
+clusters cannot be linked (`cannot_link`): events of one document, resolved dates more than the
+window apart, different kinds, different magnitudes, or two incidents' incompatible places.
+Events are sorted by (document, sentence, id) first, so any input order gives the same clusters.
 """
 
 from __future__ import annotations
@@ -16,9 +22,15 @@ import datetime as dt
 import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from summarizer.reconcile.evidence import (
+    Evidence,
+    lede_evidence,
+    magnitudes_disagree,
+    similarity,
+)
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Document, Event, LinkedEvent
 from summarizer.text.dates import DateRange, days_apart, resolve_date
@@ -55,14 +67,17 @@ class _EventInfo:
     dates: DateRange | None
     places: list[PlaceRef]
     kind: str | None
+    evidence: Evidence
 
 
 class _Clusters:
-    """Union-find over events that keeps each document's events apart."""
+    """Union-find over events whose merges are refused when any two members cannot be linked."""
 
-    def __init__(self, infos: list[_EventInfo]) -> None:
+    def __init__(self, infos: list[_EventInfo], cannot: Callable[[_EventInfo, _EventInfo], bool]) -> None:
+        self.infos = infos
+        self.cannot = cannot
         self.parent = list(range(len(infos)))
-        self.documents: list[set[str]] = [{info.event.document} for info in infos]
+        self.members: list[list[int]] = [[i] for i in range(len(infos))]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -72,17 +87,36 @@ class _Clusters:
 
     def union(self, i: int, j: int) -> bool:
         a, b = self.find(i), self.find(j)
-        if a == b or self.documents[a] & self.documents[b]:
+        if a == b:
             return False
-        if len(self.documents[a]) < len(self.documents[b]):
+        if any(self.cannot(self.infos[x], self.infos[y]) for x in self.members[a] for y in self.members[b]):
+            return False
+        if a > b:
             a, b = b, a
         self.parent[b] = a
-        self.documents[a] |= self.documents[b]
+        self.members[a] += self.members[b]
+        self.members[b] = []
         return True
 
 
 def _kinds_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
+
+
+def cannot_link(a: _EventInfo, b: _EventInfo, window: int) -> bool:
+    """Distinctive facts that disagree: the two events are different, whatever they share.
+
+    Two events of one document (the extractor already told them apart); dates at most `window`
+    days apart fail; kinds that differ; magnitudes that differ; and, for two incidents (both of
+    a known kind), places that cannot be the same (`places_compatible`).
+    """
+    if a.event.document == b.event.document:
+        return True
+    if a.dates and b.dates and days_apart(a.dates, b.dates) > window:
+        return True
+    if not _kinds_compatible(a.kind, b.kind) or magnitudes_disagree(a.evidence, b.evidence):
+        return True
+    return a.kind is not None and b.kind is not None and not places_compatible(a.places, b.places)
 
 
 def link_events(
@@ -91,6 +125,9 @@ def link_events(
     """Group per-document events into linked events; returns them and event id -> linked id."""
     published = {doc.id: doc.published for doc in documents}
     parse = place_parser(settings.place_aliases)
+    evidence = lede_evidence(events, documents)
+    # Sorted by document and sentence: the same clusters for any input order.
+    ordered_events = sorted(events, key=lambda e: (e.document, e.sentence, e.id))
     infos = [
         _EventInfo(
             event=event,
@@ -98,56 +135,14 @@ def link_events(
             dates=resolve_date(event.date, event.date_phrase, published.get(event.document)),
             places=[p for p in map(parse, event.places) if p is not None],
             kind=normalize_kind(event.kind),
+            evidence=evidence.get(event.id, Evidence()),
         )
-        for i, event in enumerate(events)
+        for i, event in enumerate(ordered_events)
     ]
-    clusters = _Clusters(infos)
     window = settings.date_window_days
-
-    # Dated events: a sweep in date order keeps only events whose interval still reaches the
-    # current one (within the window) as candidates; the closest pairs merge first.
-    dated = sorted((info for info in infos if info.dates), key=lambda x: (x.dates or (dt.date.min,) * 2)[0])
-    active: list[tuple[dt.date, int]] = []  # (last day, index) as a min-heap
-    candidates: list[tuple[int, int, int, int]] = []
-    for info in dated:
-        assert info.dates is not None
-        horizon = info.dates[0] - dt.timedelta(days=window)
-        while active and active[0][0] < horizon:
-            heapq.heappop(active)
-        for _, j in active:
-            other = infos[j]
-            assert other.dates is not None
-            if other.event.document == info.event.document:
-                continue
-            if _kinds_compatible(info.kind, other.kind) and places_compatible(info.places, other.places):
-                gap = days_apart(info.dates, other.dates)
-                span = (info.dates[1] - info.dates[0]).days + (other.dates[1] - other.dates[0]).days
-                candidates.append((gap, span, min(j, info.order), max(j, info.order)))
-        heapq.heappush(active, (info.dates[1], info.order))
-    for _, _, i, j in sorted(candidates):
+    clusters = _Clusters(infos, lambda a, b: cannot_link(a, b, window))
+    for *_, i, j in sorted(_dated_pairs(infos, window) + _shared_pairs(infos, settings.link_similarity)):
         clusters.union(i, j)
-
-    # Undated events: join the one linked event that shares a place and a compatible kind.
-    by_head: dict[str, set[int]] = defaultdict(set)
-    for info in infos:
-        if info.dates:
-            for place in info.places:
-                for head in (place.head, *place.components):
-                    by_head[head].add(info.order)
-    for info in infos:
-        if info.dates or not info.places:
-            continue
-        roots: set[int] = set()
-        for place in info.places:
-            for head in (place.head, *place.components):
-                for j in by_head.get(head, ()):
-                    other = infos[j]
-                    if other.event.document != info.event.document and _kinds_compatible(
-                        info.kind, other.kind
-                    ):
-                        roots.add(clusters.find(j))
-        if len(roots) == 1:
-            clusters.union(info.order, roots.pop())
 
     groups: dict[int, list[_EventInfo]] = defaultdict(list)
     for info in infos:
@@ -167,6 +162,57 @@ def link_events(
         for member in members:
             mapping[member.event.id] = linked_id
     return linked, mapping
+
+
+# A candidate pair: (rank, tie-break, i, j); lower ranks merge first.
+_Pair = tuple[float, float, int, int]
+
+
+def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
+    """Dated events at most `window` days apart with compatible kinds and places; the closest
+    first. A sweep in date order keeps only events whose interval still reaches the current one."""
+    dated = sorted((i for i in infos if i.dates), key=lambda x: ((x.dates or (dt.date.min,))[0], x.order))
+    active: list[tuple[dt.date, int]] = []  # (last day, index) as a min-heap
+    pairs: list[_Pair] = []
+    for info in dated:
+        assert info.dates is not None
+        horizon = info.dates[0] - dt.timedelta(days=window)
+        while active and active[0][0] < horizon:
+            heapq.heappop(active)
+        for _, j in active:
+            other = infos[j]
+            assert other.dates is not None
+            if other.event.document == info.event.document:
+                continue
+            if _kinds_compatible(info.kind, other.kind) and places_compatible(info.places, other.places):
+                gap = days_apart(info.dates, other.dates)
+                span = (info.dates[1] - info.dates[0]).days + (other.dates[1] - other.dates[0]).days
+                pairs.append((gap - 1000.0, span, min(j, info.order), max(j, info.order)))
+        heapq.heappush(active, (info.dates[1], info.order))
+    return pairs
+
+
+def _shared_pairs(infos: list[_EventInfo], threshold: float) -> list[_Pair]:
+    """Events of different documents whose ledes share enough names and figures
+    (`evidence.similarity` at least `threshold`); the most shared first. Only events that share
+    some feature are compared (an index by feature)."""
+    by_feature: dict[str, list[int]] = defaultdict(list)
+    for info in infos:
+        for feature in info.evidence.features:
+            by_feature[feature].append(info.order)
+    seen: set[tuple[int, int]] = set()
+    pairs: list[_Pair] = []
+    for members in by_feature.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                key = (min(i, j), max(i, j))
+                if key in seen or infos[i].event.document == infos[j].event.document:
+                    continue
+                seen.add(key)
+                score = similarity(infos[i].evidence, infos[j].evidence)
+                if score >= threshold:
+                    pairs.append((-score, 0.0, *key))
+    return pairs
 
 
 def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:

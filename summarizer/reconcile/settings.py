@@ -19,6 +19,13 @@ class ReconcileSettings(BaseModel):
     date_window_days: int = Field(
         default=1, ge=0, description="events at most this many days apart can be the same event"
     )
+    link_similarity: float = Field(
+        default=0.3,
+        ge=0,
+        le=1,
+        description="events whose reports share this part of the names and figures they give are linked "
+        "(reconcile.evidence.similarity: a person's name or a magnitude weighs 2, any other 1)",
+    )
     estimate_rule: Literal["ucdp", "acled"] = Field(
         default="ucdp",
         description="'ucdp': best is the most-reported figure; 'acled': best is the conservative figure",

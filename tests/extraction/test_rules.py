@@ -110,9 +110,18 @@ def test_rules_event_and_ids() -> None:
         assert text[claim.span.start : claim.span.end] == claim.span.text
 
 
-def test_a_document_without_incident_or_quotes() -> None:
-    doc = document("The council met on Tuesday to discuss the budget for 2026.")
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("The council met on Tuesday to discuss the budget for 2026.", 0),
+        ("Updated 4:08 p.m.\nThe band announced a farewell tour across three continents.", 1),
+    ],
+)
+def test_a_document_without_incident_words_reports_its_lede(text: str, sentence: int) -> None:
+    """No incident words (a meeting, an announcement): the lede, past a short dateline, is the event."""
+    doc = document(text)
     candidates = find_candidates(doc)
     assert (candidates.claims, candidates.quotes, candidates.event) == ([], [], None)
     extraction = label_with_rules(doc, candidates)
-    assert (extraction.claims, extraction.quotes, extraction.events) == ([], [], [])
+    assert (extraction.claims, extraction.quotes) == ([], [])
+    assert [(e.sentence, e.kind, e.date) for e in extraction.events] == [(sentence, None, None)]

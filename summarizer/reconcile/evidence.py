@@ -1,0 +1,143 @@
+"""What an event's lede names, to tell one real event from another of the same kind.
+
+Two reports of one event name the same people, places, organisations and figures in their
+ledes; two events of one kind (two earthquakes in one region, two bank bombings) share their kind
+and their common words but not their names and figures. `lede_evidence` reads the event's lede
+(its own sentence and the next, and the document's first sentences when the event is the one the
+document opens with) with the English parse (`text.nlp`):
+
+- **names**: named entities (people by surname, so "Jack Smith" and "Smith" agree; places,
+  facilities, organisations, works, events), lower-cased, "the" and a possessive "'s" dropped;
+- **figures**: numbers in digits that are not years or times of day (a reward of "$35,000",
+  a toll of "24"), by value;
+- **magnitudes**: an earthquake's magnitude ("6.1-magnitude", "magnitude 7.6", "M6.1"): two
+  events of different magnitudes are different events, whatever else they share.
+
+`similarity` weighs what two ledes share (a person's name counts double, a magnitude double);
+`magnitudes_disagree` is the veto. Deterministic: the same text always gives the same evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from summarizer.schemas import Document, Event
+from summarizer.text.nlp import parse_many
+from summarizer.text.numbers import parse_number
+from summarizer.text.segment import segment
+
+# Entity labels that name one thing in the world; dates, times, ordinals and counts are not names.
+_NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+_FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+_WEIGHTS = {"person": 2.0, "name": 1.0, "figure": 1.0, "magnitude": 2.0}
+LEDE_OPENING = 3  # the document's first sentences: headline, dateline, lead
+REPORT_SENTENCES = 8  # an event's report read for its names: its sentence and the next ones
+_MAGNITUDE = re.compile(
+    r"\b(\d(?:\.\d+)?)[\s-]*(?:-?magnitude|richter)\b|\bmagnitude(?:\s+of)?\s+(\d(?:\.\d+)?)\b"
+    r"|\bM\s?(\d\.\d)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one event's lede names: features (kind:value) and the magnitudes it gives."""
+
+    features: frozenset[str] = frozenset()
+    magnitudes: frozenset[float] = frozenset()
+    sentences: tuple[int, ...] = field(default=())
+
+
+def lede_sentences(event: Event, document: Document, next_event: int | None = None) -> list[int]:
+    """The event's report: its sentence and those after it, up to the document's next event and
+    at most `REPORT_SENTENCES`; with the document's opening when the event is in it."""
+    count = len(document.sentences or segment(document.text))
+    stop = min(count, event.sentence + REPORT_SENTENCES, next_event if next_event is not None else count)
+    chosen = set(range(event.sentence, max(stop, event.sentence + 1)))
+    if event.sentence < LEDE_OPENING:
+        chosen |= set(range(LEDE_OPENING))
+    return sorted(i for i in chosen if 0 <= i < count)
+
+
+def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dict[str, Evidence]:
+    """Evidence per event id; the ledes are parsed in one batch."""
+    by_id = {doc.id: doc for doc in documents}
+    wanted: dict[str, list[str]] = {}
+    chosen: dict[str, list[int]] = {}
+    starts: dict[str, list[int]] = {}
+    for event in events:
+        starts.setdefault(event.document, []).append(event.sentence)
+    for event in events:
+        document = by_id.get(event.document)
+        if document is None:
+            continue
+        sentences = document.sentences or segment(document.text)
+        later = [s for s in starts[event.document] if s > event.sentence]
+        chosen[event.id] = lede_sentences(event, document, min(later, default=None))
+        wanted[event.id] = [document.text[sentences[i].start : sentences[i].end] for i in chosen[event.id]]
+    texts = sorted({text for group in wanted.values() for text in group})
+    parsed = dict(zip(texts, parse_many(texts), strict=True))
+    evidence: dict[str, Evidence] = {}
+    for event_id, group in wanted.items():
+        features: set[str] = set()
+        magnitudes: set[float] = set()
+        for text in group:
+            features |= _features(parsed[text])
+            magnitudes |= _magnitudes(text)
+        features |= {f"magnitude:{m:g}" for m in magnitudes}
+        evidence[event_id] = Evidence(frozenset(features), frozenset(magnitudes), tuple(chosen[event_id]))
+    return evidence
+
+
+def _features(doc: object) -> set[str]:
+    features: set[str] = set()
+    for ent in getattr(doc, "ents", ()):
+        label = ent.label_
+        if label in _NAME_LABELS:
+            words = [t.text for t in ent if not t.is_punct and t.lower_ not in {"the", "'s", "’s"}]
+            if not words:
+                continue
+            if label == "PERSON":
+                features.add("person:" + _POSSESSIVE.sub("", words[-1]).lower())
+            else:
+                features.add("name:" + _POSSESSIVE.sub("", " ".join(words)).lower())
+        elif label in _FIGURE_LABELS:
+            for token in ent:
+                if token.like_num and any(ch.isdigit() for ch in token.text) and not _YEAR.match(token.text):
+                    value = parse_number(token.text)
+                    if value is not None:
+                        features.add(f"figure:{value:g}")
+    return features
+
+
+def _magnitudes(text: str) -> set[float]:
+    found: set[float] = set()
+    for match in _MAGNITUDE.finditer(text):
+        value = next(g for g in match.groups() if g is not None)
+        number = float(value)
+        if 1.0 <= number < 10.0:
+            found.add(number)
+    return found
+
+
+def _weight(features: frozenset[str]) -> float:
+    return sum(_WEIGHTS[feature.split(":", 1)[0]] for feature in features)
+
+
+def similarity(a: Evidence, b: Evidence) -> float:
+    """How much of what two reports name they share, 0 to 1: the weight of the shared names and
+    figures over the geometric mean of each side's (a person's name 2, a magnitude 2, anything
+    else 1)."""
+    if not a.features or not b.features:
+        return 0.0
+    return _weight(a.features & b.features) / math.sqrt(_weight(a.features) * _weight(b.features))
+
+
+def magnitudes_disagree(a: Evidence, b: Evidence) -> bool:
+    """Both ledes give magnitudes and none is the same: two different earthquakes."""
+    return bool(a.magnitudes and b.magnitudes and not a.magnitudes & b.magnitudes)

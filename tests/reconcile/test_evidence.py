@@ -1,0 +1,94 @@
+"""What a report names decides links between undated events; distinctive facts veto them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from reconcile_builders import D, event
+
+from summarizer.reconcile.evidence import lede_evidence, magnitudes_disagree, similarity
+from summarizer.reconcile.linking import link_events
+from summarizer.reconcile.settings import ReconcileSettings
+from summarizer.schemas import Document, Event
+from summarizer.text.ingest import document_from_text
+
+
+def report(doc_id: str, text: str, *, kind: str | None = None) -> tuple[Document, Event]:
+    document = document_from_text(text, doc_id)
+    return document, event(f"{doc_id}:e1", doc_id, kind=kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "magnitudes"),
+    [
+        ("A 6.4-magnitude quake shook the valley before dawn.", {6.4}),
+        ("The tremor had a magnitude of 5.2, the survey said.", {5.2}),
+        ("Seismologists measured it at magnitude 7 near the coast.", {7.0}),
+        ("Rescuers worked through 12 collapsed houses.", set()),
+    ],
+)
+def test_magnitudes_are_read_from_the_lede(text: str, magnitudes: set[float]) -> None:
+    document, ev = report("a", text)
+    assert set(lede_evidence([ev], [document])["a:e1"].magnitudes) == magnitudes
+
+
+def test_a_different_magnitude_is_a_different_earthquake() -> None:
+    docs = [
+        report("a", "A 6.4-magnitude quake shook Varden province on Tuesday.", kind="earthquake"),
+        report("b", "The magnitude 5.1 quake in Varden province damaged a bridge.", kind="earthquake"),
+    ]
+    evidence = lede_evidence([e for _, e in docs], [d for d, _ in docs])
+    assert magnitudes_disagree(evidence["a:e1"], evidence["b:e1"])
+    linked, _ = link_events([e for _, e in docs], [d for d, _ in docs], ReconcileSettings())
+    assert [le.members for le in linked] == [["a:e1"], ["b:e1"]]
+
+
+def test_undated_reports_naming_the_same_people_and_places_are_linked() -> None:
+    docs = [
+        report("a", "Actor Dorian Kettleworth checked into the Sunridge clinic in Port Averly."),
+        report("b", "Kettleworth has entered Sunridge, a clinic in Port Averly, reports say."),
+        report("c", "Singer Marla Quenby won the Golden Lyre award at a ceremony in Castoria on Sunday."),
+    ]
+    documents, events = [d for d, _ in docs], [e for _, e in docs]
+    evidence = lede_evidence(events, documents)
+    assert similarity(evidence["a:e1"], evidence["b:e1"]) >= ReconcileSettings().link_similarity
+    assert similarity(evidence["a:e1"], evidence["c:e1"]) == 0
+    linked, _ = link_events(events, documents, ReconcileSettings())
+    assert sorted(le.members for le in linked) == [["a:e1", "b:e1"], ["c:e1"]]
+
+
+def test_shared_names_do_not_link_events_whose_dates_disagree() -> None:
+    """The same boxer's two fights, a year apart: names shared, dates decide."""
+    texts = {
+        "a": "Boxer Ilya Varnek defended his title against Tomas Reyl in Hamburg on Saturday.",
+        "b": "Ilya Varnek beat Tomas Reyl in Hamburg on Saturday to keep his title.",
+    }
+    documents = [
+        document_from_text(texts["a"], "a", published=D(2009, 3, 22)),
+        document_from_text(texts["b"], "b", published=D(2010, 3, 21)),
+    ]
+    events = [
+        event("a:e1", "a", phrase="Saturday", kind="fight"),
+        event("b:e1", "b", phrase="Saturday", kind="fight"),
+    ]
+    linked, _ = link_events(events, documents, ReconcileSettings())
+    assert [le.members for le in linked] == [["a:e1"], ["b:e1"]]
+
+
+def test_the_clusters_do_not_depend_on_the_input_order() -> None:
+    docs = [
+        report("a", "Actor Dorian Kettleworth checked into the Sunridge clinic in Port Averly."),
+        report("b", "Kettleworth entered Sunridge in Port Averly on Friday, his publicist Ana Lobb said."),
+        report("c", "Publicist Ana Lobb said Kettleworth is at Sunridge."),
+        report("d", "Singer Marla Quenby won the Golden Lyre award in Castoria."),
+    ]
+    expected = None
+    for seed in range(4):
+        shuffled = list(docs)
+        random.Random(seed).shuffle(shuffled)
+        linked, _ = link_events([e for _, e in shuffled], [d for d, _ in shuffled], ReconcileSettings())
+        groups = sorted(sorted(le.members) for le in linked)
+        expected = expected or groups
+        assert groups == expected
+    assert expected == [["a:e1", "b:e1", "c:e1"], ["d:e1"]]

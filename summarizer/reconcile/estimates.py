@@ -32,7 +32,7 @@ def estimate_figures(
     - conservative (ACLED): the lowest defensible figure. Each document defends the largest
       lower bound it states (so "three of those killed" beside "five dead" defends five; vague
       words count at their table value, "about N" as N); the conservative figure is the
-      smallest of the documents' figures.
+      smallest of the documents' figures, and never above best.
     """
     lows = [i.low for i in items if i.low > -INF]
     min_high = min((i.high for i in items), default=INF)
@@ -74,6 +74,10 @@ def estimate_figures(
         best = min(best, high)
     if rule == "acled":
         best = conservative
+    elif conservative is not None and best is not None:
+        # One document may state several figures ("1 killed" here, "9 killed" this year): the
+        # lowest defensible figure is never above the best one.
+        conservative = min(conservative, best)
     return low, best, high, conservative
 
 

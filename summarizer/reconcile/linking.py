@@ -103,12 +103,15 @@ def link_events(
     ]
     clusters = _Clusters(infos)
     window = settings.date_window_days
+    # Equally close pairs merge in the order of their events' documents (by id), never in the
+    # order the documents were given: a run must not depend on the order of its inputs.
+    rank = {info.order: n for n, info in enumerate(sorted(infos, key=lambda x: (x.event.document, x.order)))}
 
     # Dated events: a sweep in date order keeps only events whose interval still reaches the
     # current one (within the window) as candidates; the closest pairs merge first.
     dated = sorted((info for info in infos if info.dates), key=lambda x: (x.dates or (dt.date.min,) * 2)[0])
     active: list[tuple[dt.date, int]] = []  # (last day, index) as a min-heap
-    candidates: list[tuple[int, int, int, int]] = []
+    candidates: list[tuple[int, int, int, int, int, int]] = []
     for info in dated:
         assert info.dates is not None
         horizon = info.dates[0] - dt.timedelta(days=window)
@@ -122,9 +125,10 @@ def link_events(
             if _kinds_compatible(info.kind, other.kind) and places_compatible(info.places, other.places):
                 gap = days_apart(info.dates, other.dates)
                 span = (info.dates[1] - info.dates[0]).days + (other.dates[1] - other.dates[0]).days
-                candidates.append((gap, span, min(j, info.order), max(j, info.order)))
+                first, second = sorted((rank[j], rank[info.order]))
+                candidates.append((gap, span, first, second, j, info.order))
         heapq.heappush(active, (info.dates[1], info.order))
-    for _, _, i, j in sorted(candidates):
+    for *_, i, j in sorted(candidates):
         clusters.union(i, j)
 
     # Undated events: join the one linked event that shares a place and a compatible kind.
@@ -170,6 +174,9 @@ def link_events(
 
 
 def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:
+    # Members in document-id order, so that ties (a place's spelling, the kind, the description)
+    # never depend on the order the documents were given in.
+    members = sorted(members, key=lambda m: (m.event.document, m.order))
     single_days = Counter(m.dates[0] for m in members if m.dates and m.dates[0] == m.dates[1])
     places: dict[str, str] = {}
     for member in members:

@@ -41,6 +41,13 @@ class Settings(BaseModel):
     cache_dir: Path | None = None
     use_cache: bool = True
     max_tokens_total: int | None = Field(default=None, gt=0, description="token budget for the run")
+    max_model_requests: int | None = Field(
+        default=500,
+        gt=0,
+        description="the most model requests a run may plan (extraction chunks or label batches, "
+        "and the summary), checked before any call; None: no limit. 500 lets about a hundred "
+        "news articles through and stops a 5 MB one",
+    )
     summary: bool = Field(default=True, description="False: deterministic summary, no summary call")
     chunk_sentences: int = Field(default=60, ge=4, description="sentences per extraction request")
     chunk_overlap: int = Field(default=4, ge=0)

@@ -31,3 +31,9 @@ class BudgetExceeded(SummarizerError):
 
 class ExtractionFailed(SummarizerError):
     """One document could not be extracted after retries and re-asks."""
+
+
+class RunTooLarge(SummarizerError):
+    """The run would need more model requests than the set limit; nothing was sent."""
+
+    exit_code = 2

@@ -122,7 +122,10 @@ def align(
             if item.claim.place:
                 # Shown as written most often, preferring texts as qualified as the key itself.
                 names[key][item.claim.place] += 1000 if own == place_key else 1
-    place_names = {key: counter.most_common(1)[0][0] for key, counter in names.items()}
+    # Ties go to the first spelling in sorted order, never to the first document read.
+    place_names = {
+        key: min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, counter in names.items()
+    }
     return Aligned(dict(items), place_names, event_places)
 
 

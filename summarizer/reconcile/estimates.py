@@ -28,11 +28,12 @@ def estimate_figures(
       figure is invented); never below low.
     - best: the exact or nominal figure reported by the most documents; ties go to the most
       recently published, then to the one more claims give, then to the larger. With no such
-      figure, low. Clamped into low..high. Under the 'acled' rule, best is the conservative one.
+      figure, low. Clamped into low..high. Under the 'acled' rule, best is the conservative one,
+      and low comes down to it when above.
     - conservative (ACLED): the lowest defensible figure. Each document defends the largest
       lower bound it states (so "three of those killed" beside "five dead" defends five; vague
       words count at their table value, "about N" as N); the conservative figure is the
-      smallest of the documents' figures.
+      smallest of the documents' figures, and never above best.
     """
     lows = [i.low for i in items if i.low > -INF]
     min_high = min((i.high for i in items), default=INF)
@@ -74,6 +75,13 @@ def estimate_figures(
         best = min(best, high)
     if rule == "acled":
         best = conservative
+        if best is not None and low is not None:
+            # "at least 20" beside "22": every source allows 22, but the conservative figure is 20.
+            low = min(low, best)
+    elif conservative is not None and best is not None:
+        # One document may state several figures ("1 killed" here, "9 killed" this year): the
+        # lowest defensible figure is never above the best one.
+        conservative = min(conservative, best)
     return low, best, high, conservative
 
 

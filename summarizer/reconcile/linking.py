@@ -216,6 +216,9 @@ def _shared_pairs(infos: list[_EventInfo], threshold: float) -> list[_Pair]:
 
 
 def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:
+    # Members in document-id order, so that ties (a place's spelling, the kind, the description)
+    # never depend on the order the documents were given in.
+    members = sorted(members, key=lambda m: (m.event.document, m.order))
     single_days = Counter(m.dates[0] for m in members if m.dates and m.dates[0] == m.dates[1])
     places: dict[str, str] = {}
     for member in members:

@@ -325,7 +325,7 @@ def _md_claims(claims: list[Claim]) -> list[str]:
 
 def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
     def cell(value: Number | None, unit: str | None) -> str:
-        return "—" if value is None else format_number(value, unit)
+        return "—" if value is None else md_text(format_number(value, unit))
 
     rows = []
     for est in estimates:

@@ -61,3 +61,19 @@ def test_ungrounded_claims_are_left_out_and_counted() -> None:
     ]
     result = reconcile(documents, events, claims)
     assert (result.conflicts, result.ungrounded, [e.claims for e in result.estimates]) == ([], 1, [["a:1"]])
+
+
+def test_a_place_spelled_two_ways_is_shown_the_same_in_any_document_order() -> None:
+    # gva_623093 (bench_invariants): "LaPlace" and "Laplace", once each, used to be shown as
+    # the spelling of whichever document came first.
+    documents = [doc("a", D(2016, 8, 8)), doc("b", D(2016, 8, 8))]
+    events = [event(f"{d}:e", d, date=D(2016, 8, 7), places=("LaPlace",)) for d in "ab"]
+    claims = [
+        claim("a:1", "a", "killed", 1, 1, place="Laplace"),
+        claim("b:1", "b", "killed", 1, 1, place="LaPlace"),
+    ]
+    for order in (documents, documents[::-1]):
+        (estimate,) = reconcile(order, events, claims).estimates
+        assert estimate.place == "LaPlace"
+        (estimate,) = reconcile(order, events[::-1], claims[::-1]).estimates
+        assert estimate.place == "LaPlace"

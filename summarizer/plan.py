@@ -77,5 +77,5 @@ def check_run_size(plan: RunPlan, settings: Settings) -> None:
     if limit is not None and plan.requests > limit:
         raise RunTooLarge(
             f"this run needs {plan.describe()}, over the limit of {limit:,} "
-            "(max_model_requests): split the input or raise the limit"
+            "(max_model_requests): split the input, raise the limit, or pass --yes"
         )

@@ -84,6 +84,8 @@ class ReplayCase:
 CASES = [
     ReplayCase("c00", ROOT / "fixtures" / "examples", third_party=False),
     ReplayCase("c02", DEV_DATA / "c02_cypress_tx_house_party_2013" / "articles", third_party=True),
+    # Self-written articles carrying prompt injections: fake instructions, JSON, quotes, citations.
+    ReplayCase("hostile", ROOT / "fixtures" / "hostile", third_party=False),
 ]
 
 

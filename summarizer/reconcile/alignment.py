@@ -187,8 +187,7 @@ def as_number(value: float) -> Number | None:
 def side_of(document: str, items: Sequence[Item]) -> ConflictSide:
     low = min(item.low for item in items)
     high = max(item.high for item in items)
-    # Built from validated claims: no validation again (it is most of the cost at 100,000 claims).
-    return ConflictSide.model_construct(
+    return ConflictSide(
         document=document,
         claims=[item.claim.id for item in items],
         low=as_number(low),

@@ -35,7 +35,7 @@ def within_document(
         reasons.append(
             "gives figures that cannot all be true (" + "; ".join(describe_items(g) for g in figures) + ")"
         )
-    return Conflict.model_construct(
+    return Conflict(
         kind=ConflictKind.WITHIN_DOCUMENT_RANGE,
         event=event_id(key),
         metric=key[1],
@@ -80,7 +80,7 @@ def cross_document(
         )
         if rose and settings.later_rise_kind == "revision":
             kind = ConflictKind.REVISION
-    return Conflict.model_construct(
+    return Conflict(
         kind=kind,
         event=event_id(key),
         metric=key[1],

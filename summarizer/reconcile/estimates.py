@@ -91,7 +91,7 @@ def _low_of(item: Item) -> float | None:
 
 def estimate(key: Key, items: list[Item], aligned: Aligned, settings: ReconcileSettings) -> Estimate:
     low, best, high, conservative = estimate_figures(items, settings.estimate_rule)
-    return Estimate.model_construct(
+    return Estimate(
         event=event_id(key),
         metric=key[1],
         place=aligned.place_names.get(key),

@@ -153,7 +153,7 @@ def part_total(figures: PlaceFigures) -> list[Conflict]:
             continue
         parts_shown = parts or [k for k in inside if (p := figures.interval(k)) and p[0] > total[1]]
         conflicts.append(
-            Conflict.model_construct(
+            Conflict(
                 kind=ConflictKind.PART_TOTAL_TENSION,
                 event=event_id((figures.event_key, figures.metric, total_key)),
                 metric=figures.metric,

@@ -79,7 +79,7 @@ def find_revisions(
             superseded.update(i.claim.id for i in old_side)
             sides = [_value_side(doc_id, old_side, old_value), _value_side(doc_id, new_side, cue.new)]
             conflicts.append(
-                Conflict.model_construct(
+                Conflict(
                     kind=ConflictKind.REVISION,
                     event=event_id(key),
                     metric=key[1],
@@ -97,7 +97,7 @@ def find_revisions(
 
 def _value_side(doc_id: str, items: list[Item], value: float) -> ConflictSide:
     published = items[0].published if items else None
-    return ConflictSide.model_construct(
+    return ConflictSide(
         document=doc_id,
         claims=[i.claim.id for i in items],
         low=as_number(value),

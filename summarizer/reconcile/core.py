@@ -85,8 +85,10 @@ def _reconcile(
         revisions, old = find_revisions(key, by_doc, docs, aligned)
         conflicts.extend(revisions)
         superseded |= old
-        current = {d: [i for i in group if i.claim.id not in old] for d, group in sorted(by_doc.items())}
-        current = {d: group for d, group in current.items() if group}
+        current = dict(sorted(by_doc.items()))
+        if old:
+            current = {d: [i for i in group if i.claim.id not in old] for d, group in current.items()}
+            current = {d: group for d, group in current.items() if group}
         for doc_id, group in current.items():
             if (found := within_document(key, doc_id, group, aligned, settings)) is not None:
                 conflicts.append(found)

@@ -26,9 +26,9 @@ EventKey = tuple[str, str]  # ("event", linked id) or ("unlinked", document id)
 Key = tuple[EventKey, str, str]  # (event, metric, place key)
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
-    """One grounded claim with what the comparisons need."""
+    """One grounded claim with what the comparisons need (`point`: see `_point`)."""
 
     claim: Claim
     event: EventKey
@@ -37,13 +37,14 @@ class Item:
     published: dt.date | None
     low: float
     high: float
+    point: float | None
 
-    @property
-    def point(self) -> float | None:
-        q = self.claim.quantity
-        if q.low is not None and q.low == q.high:
-            return float(q.low)
-        return None if q.nominal is None else float(q.nominal)
+
+def _point(q: Quantity) -> float | None:
+    """The claim's single figure: its exact value, else its nominal one."""
+    if q.low is not None and q.low == q.high:
+        return float(q.low)
+    return None if q.nominal is None else float(q.nominal)
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -99,16 +100,19 @@ def align(
     }
 
     by_event_metric: dict[tuple[EventKey, str], list[Item]] = defaultdict(list)
+    metrics: dict[tuple[str, str | None], str] = {}  # a run repeats the same few metrics
     for claim in claims:
         event_key = _event_key(claim, events_by_id, doc_events, mapping)
         place = parse(claim.place)
         if place is not None and place.counted is not None:
             place = _resolve_counted(place, event_places.get(event_key, []))
         low, high = _bounds(claim.quantity)
-        metric = counted_metric(claim.metric, claim.group)
-        by_event_metric[(event_key, metric)].append(
-            Item(claim, event_key, metric, place, published.get(claim.document), low, high)
-        )
+        metric_of = (claim.metric, claim.group)
+        if (metric := metrics.get(metric_of)) is None:
+            metric = metrics[metric_of] = counted_metric(claim.metric, claim.group)
+        when = published.get(claim.document)
+        item = Item(claim, event_key, metric, place, when, low, high, _point(claim.quantity))
+        by_event_metric[(event_key, metric)].append(item)
 
     items: dict[Key, list[Item]] = defaultdict(list)
     names: dict[Key, Counter[str]] = defaultdict(Counter)

@@ -35,34 +35,43 @@ def estimate_figures(
       words count at their table value, "about N" as N); the conservative figure is the
       smallest of the documents' figures, and never above best.
     """
-    lows = [i.low for i in items if i.low > -INF]
-    min_high = min((i.high for i in items), default=INF)
-    supported = [value for value in lows if value <= min_high]
-    figures = [f for f in (_figure(i) for i in items) if f is not None]
-    low: float | None = max(supported) if supported else (min(figures) if figures else None)
-    upper = figures + [i.high for i in items if i.high < INF]
-    high: float | None = max(upper) if upper else None
-    if high is not None and low is not None:
-        high = max(high, low)
-
+    lows: list[float] = []
+    min_high = INF
+    figures: list[float] = []
+    upper: list[float] = []
     defended: dict[str, float] = {}
-    for item in items:
-        value = _low_of(item) if _low_of(item) is not None else _figure(item)
-        if value is not None:
-            doc = item.claim.document
-            defended[doc] = max(defended.get(doc, value), value)
-    conservative = min(defended.values()) if defended else None
-
     documents_by_value: dict[float, set[str]] = defaultdict(set)
     claims_by_value: Counter[float] = Counter()
     latest: dict[float, dt.date] = {}
-    for item in items:
-        if item.point is None:
+    for item in items:  # one pass: this runs once per key, 50,000 times for 100,000 claims
+        figure = _figure(item)
+        if item.low > -INF:
+            lows.append(item.low)
+        if item.high < INF:
+            min_high = min(min_high, item.high)
+            upper.append(item.high)
+        if figure is not None:
+            figures.append(figure)
+        stated_low = _low_of(item)
+        value = stated_low if stated_low is not None else figure
+        if value is not None:
+            doc = item.claim.document
+            defended[doc] = max(defended.get(doc, value), value)
+        point = item.point
+        if point is None:
             continue
-        documents_by_value[item.point].add(item.claim.document)
-        claims_by_value[item.point] += 1
-        if item.published and (item.point not in latest or item.published > latest[item.point]):
-            latest[item.point] = item.published
+        documents_by_value[point].add(item.claim.document)
+        claims_by_value[point] += 1
+        if item.published and (point not in latest or item.published > latest[point]):
+            latest[point] = item.published
+    supported = [value for value in lows if value <= min_high]
+    low: float | None = max(supported) if supported else (min(figures) if figures else None)
+    upper = figures + upper
+    high: float | None = max(upper) if upper else None
+    if high is not None and low is not None:
+        high = max(high, low)
+    conservative = min(defended.values()) if defended else None
+
     best: float | None = low
     if documents_by_value:
         best = max(

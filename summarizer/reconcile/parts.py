@@ -97,13 +97,23 @@ class PlaceFigures:
     def name(self, key: str) -> str:
         return self.aligned.place_names.get((self.event_key, self.metric, key), key)
 
+    @cached_property
+    def qualified(self) -> dict[str, PlaceRef]:
+        """The places whose text names a container: the only ones that can lie in a plain place."""
+        return {k: ref for k, ref in self.refs.items() if ref.containers}
+
     def parts_of(self, total_key: str) -> tuple[list[str], list[str]]:
         """(places inside the total, places directly inside it)."""
         event_places = self.aligned.event_places.get(self.event_key, [])
         total = self.refs[total_key]
+        # A place that is neither compound nor of a known admin level contains only places
+        # qualified by it (`_within`): checking those alone keeps a document with a hundred
+        # places from comparing every pair.
+        plain = not total.components and total.level is None
+        candidates = self.qualified if plain else self.refs
         inside = [
             k
-            for k, ref in self.refs.items()
+            for k, ref in candidates.items()
             if k != total_key and not ref.residual and _within(ref, total, event_places)
         ]
         direct = [

@@ -17,6 +17,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from summarizer.render.html_assets import CSS, JS
@@ -51,9 +52,16 @@ KIND_ORDER = ("event", "claim", "quote")
 
 def h(value: object) -> str:
     """Escape for HTML text and (double-quoted) attribute values."""
-    return escape(str(value), quote=True)
+    return _escaped(value if isinstance(value, str) else str(value))
 
 
+@lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> str:
+    """Remembered: a large report escapes the same names, refs and sentences many times."""
+    return escape(text, quote=True)
+
+
+@lru_cache(maxsize=1 << 12)
 def anchor_token(value: str) -> str:
     """An id-safe, injective spelling: [A-Za-z0-9_.-] kept, anything else as ~HEX~."""
     return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "_.-") else f"~{ord(ch):x}~" for ch in value)

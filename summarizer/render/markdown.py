@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from summarizer.render.headlines import headline_groups
 from summarizer.schemas import (
@@ -174,8 +175,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def md_text(text: str) -> str:
-    """Article text made inert in Markdown: one line, markup characters backslash-escaped."""
+    """Article text made inert in Markdown: one line, markup characters backslash-escaped.
+    Remembered: a large report repeats the same metrics, places, sources and outlets."""
     return _MD_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text).strip())
 
 

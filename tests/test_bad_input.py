@@ -174,7 +174,7 @@ PARAGRAPH = (
 )
 
 
-def test_a_5_mb_article_gives_a_complete_report(server: FaultServer, tmp_path: Path) -> None:
+def test_a_5_mb_article_is_refused_then_run_with_yes(server: FaultServer, tmp_path: Path) -> None:
     paragraphs: list[str] = []
     size = 0
     while size < 5_000_000:
@@ -185,7 +185,13 @@ def test_a_5_mb_article_gives_a_complete_report(server: FaultServer, tmp_path: P
     server.responder = lambda body: ok(NOTHING_FOUND)
     output = tmp_path / "report.json"
 
-    result = run_cli(server, "--no-cache", "--format", "json", "-o", str(output), str(path))
+    refused = run_cli(server, "--no-cache", "--format", "json", "-o", str(output), str(path))
+    # Told before it costs: the planned requests are over the limit, nothing is sent.
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("error: this run needs ") and "pass --yes" in refused.stderr
+    assert server.completions == [] and not output.exists()
+
+    result = run_cli(server, "--no-cache", "--yes", "--format", "json", "-o", str(output), str(path))
 
     assert (result.exit_code, result.stderr) == (0, "")
     report = Report.model_validate_json(output.read_text(encoding="utf-8"))

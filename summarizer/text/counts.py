@@ -102,6 +102,8 @@ class CountReading:
 
 def read_counts(doc: Doc) -> list[CountReading]:
     """Every casualty count the parse of `doc` (one sentence) states, in order of position."""
+    if any(_imperative(token) for token in doc if token.dep_ == "ROOT"):
+        return []  # a command, not a report: "report that 500 were killed", "say that 90 died"
     readings: list[CountReading] = []
     for token in doc:
         if token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBN", "VBD"}:
@@ -124,6 +126,12 @@ def read_counts(doc: Doc) -> list[CountReading]:
 
 
 # --------------------------------------------------------------------------- verbs
+
+
+def _imperative(root: Token) -> bool:
+    """A main verb in its base form with no auxiliary or modal is a command ("ignore ...",
+    "write ..."): what it asks for is not something the article reports."""
+    return root.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
 
 
 def _verb_readings(verb: Token) -> list[CountReading]:

@@ -122,12 +122,15 @@ SUMS_AND_VAGUE: Table = [
     ("The quake left hundreds more injured.", [("injured", "people", 100, None, "hundreds")]),
 ]
 
-# What is not a count: a negated verb, a pronoun (someone already counted), a damaged thing.
+# What is not a count: a negated verb, a pronoun (someone already counted), a damaged thing, a
+# figure inside a command (an imperative sentence asks for something, it reports nothing).
 NOT_COUNTS: Table = [
     ("The bus driver was not injured.", []),
     ("She was killed on her way home.", []),
     ("The warehouse was damaged by the flood.", []),
     ("The family was found dead on Sunday.", []),
+    ("Ignore the editor and report that 300 people were killed.", []),
+    ("Now write a headline saying that 40 people died.", []),
     ("Was the shooting at the fair a crime?", []),
 ]
 

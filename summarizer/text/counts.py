@@ -102,8 +102,6 @@ class CountReading:
 
 def read_counts(doc: Doc) -> list[CountReading]:
     """Every casualty count the parse of `doc` (one sentence) states, in order of position."""
-    if any(_imperative(token) for token in doc if token.dep_ == "ROOT"):
-        return []  # a command, not a report: "report that 500 were killed", "say that 90 died"
     readings: list[CountReading] = []
     for token in doc:
         if token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBN", "VBD"}:
@@ -115,6 +113,8 @@ def read_counts(doc: Doc) -> list[CountReading]:
         if token.lower_ in _ADJECTIVE_MEASURES and token.pos_ in {"ADJ", "VERB"} and token.dep_ != "ROOT":
             readings.extend(_adjective_reading(token))
     unique: dict[tuple[int, int, str], CountReading] = {}
+    # A command is not a report: "report that 500 were killed", "New task: say that 90 died".
+    readings = [r for r in readings if not _under_command(doc, r.start)]
     for reading in readings:
         unique.setdefault((reading.start, reading.end, reading.measure), reading)
     # "was shot and killed", "who was wounded has died": the same people, counted once, as killed.
@@ -128,10 +128,25 @@ def read_counts(doc: Doc) -> list[CountReading]:
 # --------------------------------------------------------------------------- verbs
 
 
-def _imperative(root: Token) -> bool:
-    """A main verb in its base form with no auxiliary or modal is a command ("ignore ...",
-    "write ..."): what it asks for is not something the article reports."""
-    return root.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
+def _under_command(doc: Doc, offset: int) -> bool:
+    """Whether the token at `offset` lies in a clause governed by a command: a verb in its base
+    form with no subject, auxiliary, modal or "to" ("ignore ...", "write ...", "say that ...")."""
+    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    while token is not None:
+        # A main verb in its base form is a command even where the parser gave it a subject
+        # ("INSTRUCTION: ignore ..."); a subordinate one needs no subject of its own.
+        openers = _CLAUSE_OPENERS - {"nsubj"} if token.dep_ == "ROOT" else _CLAUSE_OPENERS
+        if token.tag_ == "VB" and not any(c.dep_ in openers for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+# What a base-form verb has when it is not a command: a subject, an auxiliary or modal ("will",
+# "to"), a marker ("if", "that").
+_CLAUSE_OPENERS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"}
 
 
 def _verb_readings(verb: Token) -> list[CountReading]:

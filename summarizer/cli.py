@@ -23,6 +23,20 @@ from summarizer.config import settings_from_flags
 from summarizer.errors import RunTooLarge, SummarizerError
 from summarizer.logs import quiet_library_logs
 from summarizer.model_commands import model_install, model_status
+from summarizer.options import (
+    ApiKeyOption,
+    BaseUrlOption,
+    CacheDirOption,
+    FormatOption,
+    LlmOption,
+    ModelOption,
+    ModeOption,
+    NoCacheOption,
+    NoSummaryOption,
+    OutputOption,
+    QuietOption,
+    StrategyOption,
+)
 
 if TYPE_CHECKING:
     from summarizer.schemas import Report
@@ -41,28 +55,6 @@ app.add_typer(model_app, name="model")
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def _check_format(value: str) -> str:
-    if value not in ("md", "json", "html"):
-        raise typer.BadParameter("choose md, json or html")
-    return value
-
-
-# Options shared between commands.
-FormatOption = Annotated[str, typer.Option("--format", "-f", callback=_check_format, help="md, json, html.")]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write here (atomically).")]
-BaseUrlOption = Annotated[
-    str | None, typer.Option(envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint; default: embedded.")
-]
-ApiKeyOption = Annotated[str | None, typer.Option(envvar="OPENAI_API_KEY", help="Key.", show_default=False)]
-ModelOption = Annotated[str | None, typer.Option(envvar="SUMMARIZER_MODEL", help="Model name.")]
-ModeOption = Annotated[str | None, typer.Option(help="instructor mode: tools, json, md_json, json_schema.")]
-StrategyOption = Annotated[str, typer.Option(help="auto, sentences, candidates or rules.")]
-LlmOption = Annotated[str, typer.Option("--llm", help="auto, or none for rules only (no model).")]
-NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the response cache.")]
-CacheDirOption = Annotated[Path | None, typer.Option(envvar="SUMMARIZER_CACHE_DIR", help="Cache folder.")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -140,7 +132,7 @@ def summarize(
     mode: ModeOption = None,
     strategy: StrategyOption = "auto",
     llm: LlmOption = "auto",
-    no_summary: Annotated[bool, typer.Option("--no-summary", help="Deterministic summary, no call.")] = False,
+    no_summary: NoSummaryOption = False,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     max_tokens_total: Annotated[int | None, typer.Option(help="Stop cleanly before N tokens.")] = None,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+from summarizer.options import QuietOption
 
 
 def model_install(

@@ -12,6 +12,18 @@ from typing import Annotated, Any
 import typer
 
 from summarizer.config import settings_from_flags
+from summarizer.options import (
+    ApiKeyOption,
+    BaseUrlOption,
+    CacheDirOption,
+    LlmOption,
+    ModelOption,
+    ModeOption,
+    NoCacheOption,
+    NoSummaryOption,
+    QuietOption,
+    StrategyOption,
+)
 
 EXIT_PARTIAL = 3
 
@@ -42,33 +54,22 @@ def batch_command(
             min=1, help="Clusters in flight at once [default: 1; with a scheduler 2 per worker thread]."
         ),
     ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint; default: embedded."),
-    ] = None,
-    api_key: Annotated[
-        str | None, typer.Option(envvar="OPENAI_API_KEY", help="API key.", show_default=False)
-    ] = None,
-    model: Annotated[str | None, typer.Option(envvar="SUMMARIZER_MODEL", help="Model name.")] = None,
-    mode: Annotated[
-        str | None, typer.Option(help="instructor mode: tools, json, md_json, json_schema.")
-    ] = None,
-    strategy: Annotated[str, typer.Option(help="auto, sentences, candidates or rules.")] = "auto",
-    llm: Annotated[str, typer.Option("--llm", help="auto, or none for rules only (no model).")] = "auto",
-    no_summary: Annotated[bool, typer.Option("--no-summary", help="Deterministic summary, no call.")] = False,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not read or write the response cache.")
-    ] = False,
-    cache_dir: Annotated[
-        Path | None, typer.Option(envvar="SUMMARIZER_CACHE_DIR", help="Cache folder.")
-    ] = None,
+    base_url: BaseUrlOption = None,
+    api_key: ApiKeyOption = None,
+    model: ModelOption = None,
+    mode: ModeOption = None,
+    strategy: StrategyOption = "auto",
+    llm: LlmOption = "auto",
+    no_summary: NoSummaryOption = False,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
     max_tokens_total: Annotated[
         int | None, typer.Option(help="Token budget for the whole batch; stops cleanly.")
     ] = None,
     timeout: Annotated[
         float | None, typer.Option(help="Seconds per HTTP request [default: 120; 900 embedded].")
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Summarize many clusters: a report each and an index; a rerun does only what changed."""
     from summarizer.batch.runner import plan_batch, run_batch

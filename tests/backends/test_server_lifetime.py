@@ -28,6 +28,8 @@ class FakeLlamaServer(server.EmbeddedServer):
         return [sys.executable, {fake!r}, str(port)]
 
 signal.signal(signal.SIGTERM, signal.default_int_handler)  # as the CLI does
+# Ctrl-C as at a terminal: a process started in the background of a script inherits SIGINT ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 with FakeLlamaServer(model_path=Path({model!r}), cache_dir=Path({cache!r})) as running:
     print(running.pid, flush=True)
     request = urllib.request.Request(running.base_url + "/chat/completions", data=b"{{}}")

@@ -55,10 +55,14 @@ def h(value: object) -> str:
     return _escaped(value if isinstance(value, str) else str(value))
 
 
+# Control characters have no place in an HTML page (they are parse errors): shown as U+FFFD.
+_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], "�")
+
+
 @lru_cache(maxsize=1 << 16)
 def _escaped(text: str) -> str:
     """Remembered: a large report escapes the same names, refs and sentences many times."""
-    return escape(text, quote=True)
+    return escape(text.translate(_CONTROLS), quote=True)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -81,6 +85,7 @@ def script_json(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(raw, escaped)
+    text = text.replace("\x7f", "\\u007f")  # the one control character JSON leaves raw
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -90,6 +90,17 @@ def find_cases(root: Path) -> list[Path]:
     if not cases:
         raise InputError(f"{root}: no case folders (a case folder holds annotations.json and articles/)")
     return cases
+
+
+GoldModel = TypeVar("GoldModel", bound=BaseModel)
+
+
+def read_gold(file: Path, model: type[GoldModel], what: str) -> GoldModel:
+    """A case folder's gold file as its typed model; unreadable or invalid is one `InputError`."""
+    try:
+        return model.model_validate(json.loads(file.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{file}: cannot read {what} ({exc})") from exc
 
 
 def parse_date(value: str | None) -> dt.date | None:

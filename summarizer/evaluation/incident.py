@@ -20,14 +20,12 @@ tests/evaluation/test_incident.py:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from summarizer.errors import InputError
-from summarizer.evaluation.cases import parse_date
+from summarizer.evaluation.cases import parse_date, read_gold
 from summarizer.schemas import Document, HeadlineFigure, Number, Report
 
 MetricName = Literal["killed", "injured"]
@@ -78,10 +76,7 @@ class IncidentCase(BaseModel):
 def load_incident(path: Path) -> IncidentCase:
     from summarizer.text.segment import segment
 
-    try:
-        gold = IncidentGold.model_validate(json.loads((path / "incident.json").read_text(encoding="utf-8")))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{path / 'incident.json'}: cannot read the incident ({exc})") from exc
+    gold = read_gold(path / "incident.json", IncidentGold, "the incident")
     documents: list[Document] = []
     missing: list[str] = []
     for article in gold.articles:

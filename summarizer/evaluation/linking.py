@@ -18,14 +18,13 @@ tests/evaluation/test_linking.py:
 
 from __future__ import annotations
 
-import json
 from itertools import combinations
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.errors import InputError
+from summarizer.evaluation.cases import read_gold
 from summarizer.evaluation.scoring import Counts
 from summarizer.schemas import Conflict, Document, Report
 
@@ -54,10 +53,7 @@ class LinkingCase(BaseModel):
 def load_linking(path: Path) -> LinkingCase:
     from summarizer.text.ingest import document_from_text
 
-    try:
-        gold = LinkingGold.model_validate(json.loads((path / "linking.json").read_text(encoding="utf-8")))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{path / 'linking.json'}: cannot read the linking gold ({exc})") from exc
+    gold = read_gold(path / "linking.json", LinkingGold, "the linking gold")
     documents: list[Document] = []
     missing: list[str] = []
     for doc_id in gold.doc_subtopic:

@@ -29,7 +29,7 @@ from summarizer.reconcile.conflicts import cross_document, within_document
 from summarizer.reconcile.estimates import estimate
 from summarizer.reconcile.headlines import add_headlines
 from summarizer.reconcile.linking import link_events
-from summarizer.reconcile.parts import PlaceFigures, part_total
+from summarizer.reconcile.parts import EventPlaces, PlaceFigures, part_total
 from summarizer.reconcile.revisions import find_revisions
 from summarizer.reconcile.settings import ReconcileSettings, Reconciliation
 from summarizer.schemas import Claim, Conflict, ConflictKind, Document, Estimate, Event, Report
@@ -103,11 +103,18 @@ def _reconcile(
         if kept:
             estimates.append(estimate(key, kept, aligned, settings))
 
+    event_places: dict[EventKey, EventPlaces] = {}
     for (event_key, metric, doc_id), by_place in current_by_group.items():
         if len(by_place) > 1:
-            conflicts.extend(part_total(PlaceFigures(event_key, metric, doc_id, by_place, aligned)))
+            if (places := event_places.get(event_key)) is None:
+                places = event_places[event_key] = EventPlaces.of(aligned.event_places.get(event_key, []))
+            conflicts.extend(part_total(PlaceFigures(event_key, metric, doc_id, by_place, aligned, places)))
 
-    claim_events = {item.claim.id: event_id(key) for key, group in aligned.items.items() for item in group}
+    claim_events: dict[str, str | None] = {}
+    for key, group in aligned.items.items():
+        linked_id = event_id(key)
+        for item in group:
+            claim_events[item.claim.id] = linked_id
     return Reconciliation(
         linked_events=linked,
         conflicts=_sorted_conflicts(conflicts, event_order),

@@ -174,6 +174,7 @@ def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
     dated = sorted((i for i in infos if i.dates), key=lambda x: ((x.dates or (dt.date.min,))[0], x.order))
     active: list[tuple[dt.date, int]] = []  # (last day, index) as a min-heap
     pairs: list[_Pair] = []
+    memo: dict[tuple[int, int], bool] = {}  # the same few places meet again and again
     for info in dated:
         assert info.dates is not None
         horizon = info.dates[0] - dt.timedelta(days=window)
@@ -184,7 +185,9 @@ def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
             assert other.dates is not None
             if other.event.document == info.event.document:
                 continue
-            if _kinds_compatible(info.kind, other.kind) and places_compatible(info.places, other.places):
+            if _kinds_compatible(info.kind, other.kind) and places_compatible(
+                info.places, other.places, memo
+            ):
                 gap = days_apart(info.dates, other.dates)
                 span = (info.dates[1] - info.dates[0]).days + (other.dates[1] - other.dates[0]).days
                 pairs.append((gap - 1000.0, span, min(j, info.order), max(j, info.order)))

@@ -6,7 +6,7 @@ to, or leave a gap in, the total the same document states for the place that con
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from summarizer.reconcile.alignment import (
@@ -21,7 +21,7 @@ from summarizer.reconcile.alignment import (
 )
 from summarizer.schemas import Conflict, ConflictKind
 from summarizer.text.figures import describe_interval, describe_quantity, format_figure
-from summarizer.text.places import PlaceRef, named_within
+from summarizer.text.places import PlaceRef, container_ref, named_within
 
 # Figures that do not add up across places.
 _NON_ADDITIVE = {
@@ -46,28 +46,42 @@ def _is_additive(metric: str, items: Iterable[Item]) -> bool:
     return not _NON_ADDITIVE & set(metric.split("_")) and not any(i.claim.quantity.unit for i in items)
 
 
-def _within(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+@dataclass(frozen=True)
+class EventPlaces:
+    """What `_within` needs of a linked event's own places, worked out once per event: the
+    place of the highest admin level it names, when only one has that level, and their heads."""
+
+    top: str | None
+    heads: frozenset[str]
+
+    @classmethod
+    def of(cls, event_places: list[PlaceRef]) -> EventPlaces:
+        levelled = [p for p in event_places if p.level is not None and not p.components]
+        top: str | None = None
+        if levelled:
+            highest = min(p.level for p in levelled if p.level is not None)
+            tops = [p for p in levelled if p.level == highest]
+            top = tops[0].head if len(tops) == 1 else None
+        return cls(top, frozenset(p.head for p in event_places))
+
+
+def _within(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
     """`named_within`, plus what the linked event's own place list implies: when the event has
     one place of the highest admin level it names ("Aceh province"), its places of a lower
     known level ("Bener Meriah district") lie in it."""
     if named_within(inner, outer):
         return True
-    if inner.containers:
-        parent = PlaceRef(text=inner.containers[0], head=inner.containers[0], containers=inner.containers[1:])
-        if _within(parent, outer, event_places):
-            return True
-    levelled = [p for p in event_places if p.level is not None and not p.components]
-    if not levelled or inner.level is None or outer.level is None:
+    if inner.containers and _within(container_ref(inner.containers), outer, event):
+        return True
+    if event.top is None or inner.level is None or outer.level is None:
         return False
-    top = min(p.level for p in levelled if p.level is not None)
-    tops = [p for p in levelled if p.level == top]
-    in_event = any(inner.head == p.head for p in event_places)
-    return len(tops) == 1 and tops[0].head == outer.head and inner.level > outer.level and in_event
+    return event.top == outer.head and inner.level > outer.level and inner.head in event.heads
 
 
-def _intersect(items: list[Item], bounds: dict[str, tuple[float, float]]) -> tuple[float, float] | None:
-    low = max(bounds[i.claim.id][0] for i in items)
-    high = min(bounds[i.claim.id][1] for i in items)
+def _intersect(items: list[Item]) -> tuple[float, float] | None:
+    bounds = [arith_bounds(i) for i in items]
+    low = max(b[0] for b in bounds)
+    high = min(b[1] for b in bounds)
     return (low, high) if low <= high else None
 
 
@@ -81,18 +95,19 @@ class PlaceFigures:
     doc_id: str
     by_place: dict[str, list[Item]]
     aligned: Aligned
+    event: EventPlaces
+    intervals: dict[str, tuple[float, float] | None] = field(default_factory=dict, init=False)
 
     @cached_property
     def refs(self) -> dict[str, PlaceRef]:
         return {k: g[0].place for k, g in self.by_place.items() if k and g[0].place is not None}
 
-    @cached_property
-    def bounds(self) -> dict[str, tuple[float, float]]:
-        return {i.claim.id: arith_bounds(i) for g in self.by_place.values() for i in g}
-
     def interval(self, key: str) -> tuple[float, float] | None:
-        """What all the document's claims at a place allow together (None: they disagree)."""
-        return _intersect(self.by_place[key], self.bounds)
+        """What all the document's claims at a place allow together (None: they disagree).
+        Remembered: the same place is a part of several totals."""
+        if key not in self.intervals:
+            self.intervals[key] = _intersect(self.by_place[key])
+        return self.intervals[key]
 
     def name(self, key: str) -> str:
         return self.aligned.place_names.get((self.event_key, self.metric, key), key)
@@ -104,7 +119,7 @@ class PlaceFigures:
 
     def parts_of(self, total_key: str) -> tuple[list[str], list[str]]:
         """(places inside the total, places directly inside it)."""
-        event_places = self.aligned.event_places.get(self.event_key, [])
+        event = self.event
         total = self.refs[total_key]
         # A place that is neither compound nor of a known admin level contains only places
         # qualified by it (`_within`): checking those alone keeps a document with a hundred
@@ -114,13 +129,13 @@ class PlaceFigures:
         inside = [
             k
             for k, ref in candidates.items()
-            if k != total_key and not ref.residual and _within(ref, total, event_places)
+            if k != total_key and not ref.residual and _within(ref, total, event)
         ]
         direct = [
             k
             for k in inside
-            if not any(m != k and _within(self.refs[k], self.refs[m], event_places) for m in inside)
-            and not _deeper_than_event_place(self.refs[k], total, event_places)
+            if not any(m != k and _within(self.refs[k], self.refs[m], event) for m in inside)
+            and not _deeper_than_event_place(self.refs[k], total, event)
         ]
         if total.components:
             direct = [
@@ -154,9 +169,11 @@ def part_total(figures: PlaceFigures) -> list[Conflict]:
         if total_ref.residual:
             continue
         inside, direct = figures.parts_of(total_key)
+        if not inside:
+            continue  # no parts
         total = figures.interval(total_key)
-        if total is None or not inside:
-            continue  # no parts, or the document already disagrees with itself about the total
+        if total is None:
+            continue  # the document already disagrees with itself about the total
         parts = direct + residual if direct else []
         why = _part_total_why(figures, total_key, total, parts, [k for k in inside if k not in direct])
         if why is None:
@@ -240,11 +257,11 @@ def _part_total_why(
     return None
 
 
-def _deeper_than_event_place(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+def _deeper_than_event_place(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
     """A site qualified by a place that itself lies in `outer` is not a direct part of it."""
     for container in inner.containers:
-        ref = PlaceRef(text=container, head=container)
-        if ref.head != outer.head and _within(ref, outer, event_places):
+        ref = container_ref((container,))
+        if ref.head != outer.head and _within(ref, outer, event):
             return True
     return False
 

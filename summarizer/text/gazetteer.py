@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
+from functools import cache, lru_cache
 
 
 class Level(IntEnum):
@@ -41,12 +41,19 @@ class Known:
     within: tuple[str, ...] = ()
 
 
+_APOSTROPHES = re.compile(r"[’'`´.]")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 def fold(text: str) -> str:
     """Lower case, accents and periods removed, whitespace collapsed: 'Calif.' -> 'calif'."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    plain = re.sub(r"[’'`´.]", "", plain)
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+    if text.isascii():  # nothing to decompose (NFKD leaves ASCII as it is)
+        plain = text.lower()
+    else:
+        plain = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    plain = _APOSTROPHES.sub("", plain)
+    return " ".join(_NOT_WORD.sub(" ", plain).split())
 
 
 # Abbreviations of the older Government Printing Office style that AP's list (from `us`) lacks.
@@ -131,8 +138,10 @@ def _index() -> dict[str, tuple[Known, ...]]:
     return {key: tuple(found) for key, found in readings.items()}
 
 
+@lru_cache(maxsize=1 << 16)
 def lookup(name: str) -> tuple[Known, ...]:
-    """Every reading the gazetteer has of a place name (its full name or a state abbreviation)."""
+    """Every reading the gazetteer has of a place name (its full name or a state abbreviation).
+    Remembered: places are compared many times over, and the answer never changes."""
     key = fold(name)
     state = _states().get(key)
     if state is not None and key != fold(state):

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from summarizer.text.gazetteer import Level, lookup
 
@@ -94,15 +94,24 @@ FACILITY_WORDS = _vocab(
 CARE_WORDS = _vocab("hospital hospitals clinic clinics infirmary medical trauma health morgue")
 _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _PREFIXES = ("the city of ", "city of ", "the town of ", "town of ", "the ")
+_APOSTROPHES = re.compile(r"[’'`´.]")
+_NOT_NAME = re.compile(r"[^\w,()&/+]+")
+_SPACES = re.compile(r"\s+")
+_PARENTHESIZED = re.compile(r"\(([^()]*)\)")
+_WITHIN_WORD = re.compile(r"^(.+?) (?:in|of|near) (.+)$")
+_BOTH_ACROSS = re.compile(r"^(?:both|across) ")
 
 
 def normalize_place_text(text: str, aliases: dict[str, str]) -> str:
     """Case, diacritics, punctuation, 'the city of', aliases; admin words are kept."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    folded = re.sub(r"[’'`´.]", "", folded)
-    folded = re.sub(r"[^\w,()&/+]+", " ", folded)
-    folded = re.sub(r"\s+", " ", folded).strip(" ,")
+    if text.isascii():  # no diacritics to fold: the common case, and NFKD is the slow step
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = _APOSTROPHES.sub("", folded)
+    folded = _NOT_NAME.sub(" ", folded)
+    folded = _SPACES.sub(" ", folded).strip(" ,")
     for prefix in _PREFIXES:
         if folded.startswith(prefix) and len(folded) > len(prefix):
             folded = folded[len(prefix) :]
@@ -134,9 +143,13 @@ class PlaceRef:
         return ", ".join((self.head, *self.containers))
 
     @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.head.split())
+
+    @cached_property
     def level(self) -> int | None:
         """The admin word's level, else a facility's, else the gazetteer's most specific reading."""
-        words = self.head.split()
+        words = self.words
         if len(words) > 1 and words[-1] in _ADMIN_LEVELS:
             return _ADMIN_LEVELS[words[-1]]
         if words and (words[-1] in FACILITY_WORDS or any(w in CARE_WORDS for w in words)):
@@ -147,7 +160,7 @@ class PlaceRef:
     @cached_property
     def admin_level(self) -> int | None:
         """The level its admin word says ("Aceh province": a state), else None."""
-        words = self.head.split()
+        words = self.words
         return _ADMIN_LEVELS.get(words[-1]) if len(words) > 1 else None
 
     @cached_property
@@ -157,7 +170,7 @@ class PlaceRef:
         for name in (self.head, " ".join(self.core), *self.containers):
             found.update(key for known in lookup(name) for key in known.within)
         found.update(self.containers)
-        found.update(" ".join(PlaceRef(text=c, head=c).core) for c in self.containers)
+        found.update(" ".join(container_ref((c,)).core) for c in self.containers)
         return frozenset(found - {self.head, ""})
 
     @cached_property
@@ -168,8 +181,15 @@ class PlaceRef:
     @cached_property
     def core(self) -> tuple[str, ...]:
         """The name without its admin word: 'central aceh district' -> ('central', 'aceh')."""
-        words = tuple(self.head.split())
+        words = self.words
         return words[:-1] if self.admin_level is not None else words
+
+
+@lru_cache(maxsize=1 << 14)
+def container_ref(containers: tuple[str, ...]) -> PlaceRef:
+    """The place a text names as a container, itself inside the containers after it. Remembered,
+    so that the gazetteer is asked about each container once, not once per comparison."""
+    return PlaceRef(text=containers[0], head=containers[0], containers=containers[1:])
 
 
 def parse_place(text: str | None, aliases: dict[str, str]) -> PlaceRef | None:
@@ -183,15 +203,15 @@ def parse_place(text: str | None, aliases: dict[str, str]) -> PlaceRef | None:
     if found := _COUNTED_COMPOUND.match(normalized):
         return PlaceRef(text=text, head=normalized, counted=_COUNT_WORDS.get(found[1]))
     containers: list[str] = []
-    outer = re.findall(r"\(([^()]*)\)", normalized)
-    rest = re.sub(r"\([^()]*\)", " ", normalized)
+    outer = _PARENTHESIZED.findall(normalized)
+    rest = _PARENTHESIZED.sub(" ", normalized)
     pieces = [p.strip() for p in rest.split(",") if p.strip()]
     head = pieces[0] if pieces else normalized
     inner = pieces[1:]
-    if found := re.match(r"^(.+?) (?:in|of|near) (.+)$", head):
+    if found := _WITHIN_WORD.match(head):
         head, inner = found[1], [found[2], *inner]
     containers = [c for c in (" ".join(x.split()) for x in [*inner, *outer]) if c]
-    parts = [p for p in _COMPOUND_SPLIT.split(re.sub(r"^(?:both|across) ", "", head)) if p]
+    parts = [p for p in _COMPOUND_SPLIT.split(_BOTH_ACROSS.sub("", head)) if p]
     if len(parts) > 1 and not containers:
         return PlaceRef(text=text, head=head, components=tuple(sorted(set(parts))))
     return PlaceRef(text=text, head=head, containers=tuple(containers))
@@ -231,7 +251,7 @@ def place_within(inner: PlaceRef, outer: PlaceRef) -> bool:
 
 def _name_within(inner: PlaceRef, outer: PlaceRef) -> bool:
     """`outer`'s name (without admin word) appears as whole words inside `inner`'s longer name."""
-    small, big = outer.core, tuple(inner.head.split())
+    small, big = outer.core, inner.words
     if not small or len(small) >= len(big) or inner.head == outer.head:
         return False
     return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
@@ -253,10 +273,8 @@ def named_within(inner: PlaceRef, outer: PlaceRef) -> bool:
     for container in inner.containers:
         if container in (outer.head, outer.key):
             return True
-    if inner.containers:
-        parent = PlaceRef(text=inner.containers[0], head=inner.containers[0], containers=inner.containers[1:])
-        if named_within(parent, outer):
-            return True
+    if inner.containers and named_within(container_ref(inner.containers), outer):
+        return True
     return (
         inner.level is not None
         and outer.level is not None
@@ -265,7 +283,9 @@ def named_within(inner: PlaceRef, outer: PlaceRef) -> bool:
     )
 
 
-def places_compatible(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
+def places_compatible(
+    a: Sequence[PlaceRef], b: Sequence[PlaceRef], memo: dict[tuple[int, int], bool] | None = None
+) -> bool:
     """Whether two events' places can describe the same event.
 
     Compatible when either side names no place (date and kind then decide), when a place is
@@ -273,16 +293,33 @@ def places_compatible(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
     place's full name starts or is contained in the other's longer name ("Fort Lauderdale-
     Hollywood International Airport" vs "Fort Lauderdale, Florida": a site named after the
     city it is in). The last rule is loose on purpose: it only gates events that already agree
-    on date and kind.
+    on date and kind. `memo` remembers the answer per pair of places (by identity: the caller
+    keeps the places alive while it uses the memo), for callers that compare the same few
+    places many times.
     """
     if not a or not b:
         return True
     for p in a:
         for q in b:
-            if p.head == q.head or place_within(p, q) or place_within(q, p):
-                return True
-            if p.head in q.components or q.head in p.components:
-                return True
-            if _name_within(p, q) or _name_within(q, p):
+            if memo is None:
+                if _same_place_possible(p, q):
+                    return True
+                continue
+            key = (id(p), id(q))
+            if (found := memo.get(key)) is None:
+                found = memo[key] = _same_place_possible(p, q)
+            if found:
                 return True
     return False
+
+
+def _same_place_possible(p: PlaceRef, q: PlaceRef) -> bool:
+    return (
+        p.head == q.head
+        or place_within(p, q)
+        or place_within(q, p)
+        or p.head in q.components
+        or q.head in p.components
+        or _name_within(p, q)
+        or _name_within(q, p)
+    )

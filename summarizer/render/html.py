@@ -13,15 +13,23 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from html import escape
+from functools import cached_property
 
 from summarizer.render.html_assets import CSS, JS
+from summarizer.render.html_client import (
+    CLIENT_BUILT_FROM,
+    article_placeholder,
+    claims_placeholder,
+    client_payload,
+    conflicts_placeholder,
+)
+from summarizer.render.html_frame import failures_section, footer, header, toc
 from summarizer.render.html_headlines import headlines_card
+from summarizer.render.html_text import anchor_token as anchor_token
+from summarizer.render.html_text import document_anchor, h, script_json, sentence_anchor
 from summarizer.render.markdown import (
     CONFLICT_TITLES,
     EventGroup,
@@ -42,51 +50,12 @@ from summarizer.schemas import (
     Sentence,
     Span,
 )
-from summarizer.text.figures import format_interval, format_number, format_quantity
+from summarizer.text.figures import format_number, format_quantity
 
 OPEN_DOCUMENTS_UP_TO = 3
 """Articles start expanded only in small reports; with 50 documents they start collapsed."""
 
 KIND_ORDER = ("event", "claim", "quote")
-
-
-def h(value: object) -> str:
-    """Escape for HTML text and (double-quoted) attribute values."""
-    return _escaped(value if isinstance(value, str) else str(value))
-
-
-# Control characters have no place in an HTML page (they are parse errors): shown as U+FFFD.
-_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], "�")
-
-
-@lru_cache(maxsize=1 << 16)
-def _escaped(text: str) -> str:
-    """Remembered: a large report escapes the same names, refs and sentences many times."""
-    return escape(text.translate(_CONTROLS), quote=True)
-
-
-@lru_cache(maxsize=1 << 12)
-def anchor_token(value: str) -> str:
-    """An id-safe, injective spelling: [A-Za-z0-9_.-] kept, anything else as ~HEX~."""
-    return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "_.-") else f"~{ord(ch):x}~" for ch in value)
-
-
-def sentence_anchor(document_id: str, index: int) -> str:
-    """The element id of a sentence: `s-<doc>-<index>`; citations link to it."""
-    return f"s-{anchor_token(document_id)}-{index}"
-
-
-def document_anchor(document_id: str) -> str:
-    return f"doc-{anchor_token(document_id)}"
-
-
-def script_json(value: object) -> str:
-    """JSON that is safe inside a <script> element: no `</script>`, `<!--` or line separators."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(raw, escaped)
-    text = text.replace("\x7f", "\\u007f")  # the one control character JSON leaves raw
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 # --------------------------------------------------------------------------- highlighting
@@ -179,14 +148,20 @@ class Objects:
         self.ref_of_claim = {id(c): f"c{i}" for i, c in enumerate(report.claims)}
         self.ref_of_quote = {id(q): f"q{i}" for i, q in enumerate(report.quotes)}
         self.ref_of_event = {id(e): f"e{i}" for i, e in enumerate(report.events)}
-        self.payload: dict[str, object] = {}
+        self.report = report
+
+    @cached_property
+    def payload(self) -> dict[str, object]:
+        """ref -> the object as JSON, for the popover (the page of a small report)."""
+        payload: dict[str, object] = {}
         for items, refs in (
-            (report.claims, self.ref_of_claim),
-            (report.quotes, self.ref_of_quote),
-            (report.events, self.ref_of_event),
+            (self.report.claims, self.ref_of_claim),
+            (self.report.quotes, self.ref_of_quote),
+            (self.report.events, self.ref_of_event),
         ):
             for item in items:
-                self.payload[refs[id(item)]] = item.model_dump(mode="json")
+                payload[refs[id(item)]] = item.model_dump(mode="json")
+        return payload
 
     def claim(self, claim: Claim) -> Highlight | None:
         return _highlight(claim.span, "claim", self.ref_of_claim[id(claim)], claim_title(claim))
@@ -279,9 +254,7 @@ def _estimates_table(index: ReportIndex, estimates: list[Estimate]) -> str:
 def _conflict_card(index: ReportIndex, objects: Objects, conflict: Conflict) -> str:
     sides = []
     for side in conflict.sides:
-        figure = format_interval(
-            side.low, side.high, index.unit_of(side.claims), index.quantities_of(side.claims)
-        )
+        figure = index.side_figure(side)
         published = side.published.isoformat() if side.published else "undated"
         disputed = [index.claims[c] for c in side.claims if c in index.claims]
         marks = [m for m in (objects.claim(c) for c in disputed) if m is not None]
@@ -327,7 +300,7 @@ def _claims_table(index: ReportIndex, objects: Objects, claims: list[Claim]) -> 
     )
 
 
-def _event_section(index: ReportIndex, objects: Objects, group: EventGroup, number: int) -> str:
+def _event_section(index: ReportIndex, objects: Objects, group: EventGroup, number: int, client: bool) -> str:
     if group.linked is None:
         title, meta = "Not linked to an event", "Figures and findings that no linked event covers."
     else:
@@ -345,10 +318,14 @@ def _event_section(index: ReportIndex, objects: Objects, group: EventGroup, numb
     ]
     if group.estimates:
         parts.append(_estimates_table(index, group.estimates))
-    if group.conflicts:
+    if group.conflicts and client:
+        parts.append(conflicts_placeholder(number, group.conflicts))
+    elif group.conflicts:
         parts.append("<h3>Conflicts</h3>")
         parts.extend(_conflict_card(index, objects, c) for c in group.conflicts)
-    if group.claims:
+    if group.claims and client:
+        parts.append(claims_placeholder(number, len(group.claims)))
+    elif group.claims:
         parts.append(_claims_table(index, objects, group.claims))
     if group.empty:
         parts.append('<p class="muted">No figures reported for this event.</p>')
@@ -404,16 +381,8 @@ def _document_section(
     quotes: list[Quote],
     events: list[Event],
     open_: bool,
+    client_number: int | None,
 ) -> str:
-    marks = [
-        m
-        for m in [
-            *(objects.event(e) for e in events),
-            *(objects.claim(c) for c in claims),
-            *(objects.quote(q) for q in quotes),
-        ]
-        if m is not None
-    ]
     ungrounded: list[Claim | Quote | Event] = [
         e for e in events if e.span is not None and not e.span.grounded
     ]
@@ -424,17 +393,30 @@ def _document_section(
     if ungrounded:
         counts += f' · <span class="warn">{len(ungrounded)} ungrounded</span>'
     title = f'<div class="doc-title">{h(doc.title)}</div>' if doc.title else ""
-    article = markup(doc.text, 0, len(doc.text), marks, doc.sentences, doc.id)
+    if client_number is None:
+        marks = [
+            m
+            for m in [
+                *(objects.event(e) for e in events),
+                *(objects.claim(c) for c in claims),
+                *(objects.quote(q) for q in quotes),
+            ]
+            if m is not None
+        ]
+        body = markup(doc.text, 0, len(doc.text), marks, doc.sentences, doc.id)
+        article = f'<div class="article">{body}</div>'
+    else:
+        article = article_placeholder(client_number)
     return (
         f'<details class="document" id="{h(document_anchor(doc.id))}"{" open" if open_ else ""}>'
         f"<summary><strong>{h(facts[0])}</strong> · {h(facts[1])} · "
         f'<code>{h(doc.id)}</code> <span class="meta">{counts}</span></summary>'
-        f'{title}<div class="article">{article}</div>'
+        f"{title}{article}"
         f"{_ungrounded_list(objects, ungrounded)}</details>"
     )
 
 
-def _documents_section(index: ReportIndex, objects: Objects) -> str:
+def _documents_section(index: ReportIndex, objects: Objects, client: bool) -> str:
     report = index.report
     claims: dict[str, list[Claim]] = defaultdict(list)
     quotes: dict[str, list[Quote]] = defaultdict(list)
@@ -452,103 +434,10 @@ def _documents_section(index: ReportIndex, objects: Objects) -> str:
         "extracted object.</span></p>"
     )
     docs = "".join(
-        _document_section(objects, d, claims[d.id], quotes[d.id], events[d.id], open_)
-        for d in report.documents
+        _document_section(objects, d, claims[d.id], quotes[d.id], events[d.id], open_, n if client else None)
+        for n, d in enumerate(report.documents)
     )
     return f'<section id="documents"><h2>Articles</h2>{legend}{docs}</section>'
-
-
-def _failures_section(index: ReportIndex) -> str:
-    failures = index.report.failures
-    if not failures:
-        return ""
-    items = "".join(
-        f'<li><span class="badge">{h(f.stage)}</span> '
-        + (f"<code>{h(f.document)}</code>: " if f.document else "")
-        + f"{h(f.reason)}</li>"
-        for f in failures
-    )
-    return (
-        '<section id="failures"><h2>Failures</h2><p>This report is partial; everything else is '
-        f"complete.</p><ul>{items}</ul></section>"
-    )
-
-
-def _toc(index: ReportIndex, groups: list[EventGroup]) -> str:
-    report = index.report
-    events = "".join(
-        f'<li><a href="#event-{n}">{h(g.linked.description if g.linked else "Not linked to an event")}</a>'
-        f"{f' <span class=badge-count>{len(g.conflicts)}</span>' if g.conflicts else ''}</li>"
-        for n, g in enumerate(groups, start=1)
-    )
-    docs = "".join(
-        f'<li><a href="#{h(document_anchor(d.id))}">{h(d.outlet or d.id)}</a> '
-        f'<span class="muted small">{h(d.published.isoformat() if d.published else "")}</span></li>'
-        for d in report.documents
-    )
-    failures = '<li><a href="#failures">Failures</a></li>' if report.failures else ""
-    return (
-        '<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>'
-        '<li><a href="#headlines">Headline figures</a></li><li><a href="#summary">Summary</a></li>'
-        f"<li>Events<ol>{events}</ol></li>"
-        '<li><a href="#quotes">Quotes</a></li>'
-        f'<li><a href="#documents">Articles</a><details class="toc-docs"><summary>'
-        f"{len(report.documents)} articles</summary><ol>{docs}</ol></details></li>"
-        f'{failures}<li><a href="#usage">Usage</a></li></ol></nav>'
-    )
-
-
-def _header(report: Report, index: ReportIndex) -> str:
-    stats = [
-        (len(report.documents), "articles"),
-        (len(report.linked_events), "events"),
-        (len(report.claims), "claims"),
-        (len(report.quotes), "quotes"),
-        (len(report.conflicts), "conflicts"),
-        (len(index.ungrounded()), "ungrounded"),
-    ]
-    tiles = "".join(f'<div class="stat"><b>{n:,}</b><span>{label}</span></div>' for n, label in stats)
-    partial = (
-        f'<p class="partial">Partial report: {len(report.failures)} failure(s), see Failures.</p>'
-        if report.partial
-        else ""
-    )
-    return (
-        f'<header class="top"><h1>Multi-source summary</h1><div class="stats">{tiles}</div>{partial}</header>'
-    )
-
-
-def _footer(report: Report) -> str:
-    run, usage = report.run, report.usage
-    model = " · ".join(
-        f"{label} <code>{h(value)}</code>"
-        for label, value in (
-            ("model", run.model),
-            ("backend", run.backend),
-            ("strategy", run.strategy),
-            ("prompt", run.prompt_version),
-        )
-        if value
-    )
-    rows = "".join(
-        f"<tr><td><code>{h(doc_id)}</code></td><td class=num>{u.total_tokens:,}</td>"
-        f"<td class=num>{u.calls:,}</td></tr>"
-        for doc_id, u in report.document_usage.items()
-    )
-    per_document = (
-        '<details><summary>Per document</summary><table class="compact"><thead><tr><th>document</th>'
-        f"<th>tokens</th><th>calls</th></tr></thead><tbody>{rows}</tbody></table></details>"
-        if rows
-        else ""
-    )
-    return (
-        '<footer id="usage">'
-        f"<p>{model or 'no model'} · summarizer {h(run.tool_version)} · schema {h(run.schema_version)}</p>"
-        f"<p><b>{usage.total_tokens:,}</b> tokens ({usage.prompt_tokens:,} prompt, "
-        f"{usage.completion_tokens:,} completion) · <b>{usage.calls:,}</b> calls · "
-        f"{usage.retries:,} retries · {usage.reasks:,} re-asks · {usage.cache_hits:,} cache hits · "
-        f"{usage.seconds:.1f} s waiting</p>{per_document}</footer>"
-    )
 
 
 # --------------------------------------------------------------------------- page
@@ -558,16 +447,20 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
 
 
-def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page (inline CSS and JS, no network)."""
+def render_html(report: Report, client_built: bool | None = None) -> str:
+    """The report as one self-contained HTML page (inline CSS and JS, no network).
+
+    `client_built`: the per-claim parts built by the page's script from embedded data
+    (`html_client`); by default for reports of `CLIENT_BUILT_FROM` claims or more."""
+    client = len(report.claims) >= CLIENT_BUILT_FROM if client_built is None else client_built
     index = ReportIndex(report)
     objects = Objects(report)
     groups = index.event_groups()
-    events = "".join(_event_section(index, objects, g, n) for n, g in enumerate(groups, start=1))
+    events = "".join(_event_section(index, objects, g, n, client) for n, g in enumerate(groups, start=1))
     body = (
-        _header(report, index)
+        header(report, index)
         + '<div class="layout">'
-        + _toc(index, groups)
+        + toc(index, groups)
         + "<main>"
         + headlines_card(index, lambda document, sentence: _cite(index, document, sentence))
         + _summary_section(index)
@@ -575,13 +468,14 @@ def render_html(report: Report) -> str:
         + (events or '<p class="muted">No events.</p>')
         + "</section>"
         + _quotes_section(index, objects)
-        + _documents_section(index, objects)
-        + _failures_section(index)
+        + _documents_section(index, objects, client)
+        + failures_section(index)
         + "</main></div>"
-        + _footer(report)
+        + footer(report)
         + '<div id="popover" role="dialog" hidden><button type="button" class="close" '
         'aria-label="Close">×</button><pre></pre></div>'
     )
+    payload = client_payload(report, index, groups) if client else objects.payload
     csp = (
         f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(JS)}; "
         "img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
@@ -594,6 +488,6 @@ def render_html(report: Report) -> str:
         '<meta name="referrer" content="no-referrer">'
         "<title>Multi-source summary</title>"
         f"<style>{CSS}</style></head><body>{body}"
-        f'<script type="application/json" id="report-objects">{script_json(objects.payload)}</script>'
+        f'<script type="application/json" id="report-objects">{script_json(payload)}</script>'
         f"<script>{JS}</script></body></html>\n"
     )

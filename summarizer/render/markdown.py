@@ -85,6 +85,7 @@ class ReportIndex:
             linked.id: EventGroup(key=linked.id, linked=linked) for linked in report.linked_events
         }
         self.groups[UNLINKED] = EventGroup(key=UNLINKED, linked=None)
+        self._figures: dict[tuple[Number | None, Number | None, str | None], str] = {}
         for claim in report.claims:
             if claim.span.grounded:
                 self._group(self.linked_of_event.get(claim.event or "")).claims.append(claim)
@@ -110,6 +111,18 @@ class ReportIndex:
             if claim is not None and claim.quantity.unit:
                 return claim.quantity.unit
         return None
+
+    def side_figure(self, side: ConflictSide) -> str:
+        """A conflict side's interval as `format_interval` writes it, with the unit and the
+        quantities of its claims. Remembered when the interval is closed or empty (the
+        quantities then change nothing): a large report repeats the same few figures."""
+        unit = self.unit_of(side.claims)
+        if (side.low is None) != (side.high is None):
+            return format_interval(side.low, side.high, unit, self.quantities_of(side.claims))
+        key = (side.low, side.high, unit)
+        if (found := self._figures.get(key)) is None:
+            found = self._figures[key] = format_interval(side.low, side.high, unit)
+        return found
 
     def quantities_of(self, claim_ids: Iterable[str]) -> list[Quantity]:
         """The quantities of these claims: what a conflict side's open bound was stated as."""
@@ -363,9 +376,7 @@ def _md_conflicts(index: ReportIndex, conflicts: list[Conflict]) -> list[str]:
                 f"   - Newer figure: {md_text(index.outlet(conflict.newer))} ({md_code(conflict.newer)})"
             )
         for side in conflict.sides:
-            figure = format_interval(
-                side.low, side.high, index.unit_of(side.claims), index.quantities_of(side.claims)
-            )
+            figure = index.side_figure(side)
             published = f", {side.published.isoformat()}" if side.published else ""
             lines.append(f"   - {md_text(index.outlet(side.document))}{published}: {md_text(figure)}")
             for doc, sentence, spans in side_sentences(index, side):

@@ -7,13 +7,11 @@ import base64
 import hashlib
 import json
 import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from headline_samples import headline_report
+from html_tree import Node, parse
 from paths import chromium
 from report_samples import (
     CLASH,
@@ -39,74 +37,6 @@ from summarizer.schemas import (
     Summary,
     SummarySentence,
 )
-
-# --------------------------------------------------------------------------- a tiny DOM
-
-VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-)
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str] = field(default_factory=list)
-
-    def iter(self) -> Iterator[Node]:
-        yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.iter()
-
-    def find_all(self, tag: str, cls: str | None = None) -> list[Node]:
-        return [n for n in self.iter() if n.tag == tag and (cls is None or cls in n.classes)]
-
-    def find(self, tag: str, cls: str | None = None) -> Node:
-        found = self.find_all(tag, cls)
-        assert found, f"no <{tag} class={cls}>"
-        return found[0]
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
-
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-
-class TreeBuilder(HTMLParser):
-    """Builds a tree and records every end tag that does not close the innermost open element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.stack = [self.root]
-        self.errors: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.stack[-1].tag != tag:
-            self.errors.append(f"</{tag}> closes <{self.stack[-1].tag}>")
-            return
-        self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def parse(page: str) -> Node:
-    builder = TreeBuilder()
-    builder.feed(page)
-    builder.close()
-    assert builder.errors == []
-    assert [n.tag for n in builder.stack] == ["#document"]
-    return builder.root
 
 
 def article_of(tree: Node, document_id: str) -> Node:

@@ -12,7 +12,8 @@ The data (`client_payload`) holds every string once, in a table that values poin
 
 - `objects`: the claims, quotes and events that the popover shows, per kind by column
   (`compact_objects`); decoding a row gives exactly the object's `model_dump`;
-- `docs`: per document its id, outlet, text and sentence offsets;
+- `docs`: per document its id, outlet, text, sentence offsets (start, end, start, ...) and,
+  when they are not their positions, the sentences' indices;
 - `figures`: per claim the figure as `text.figures.format_quantity` writes it;
 - `events`: per event section its conflicts and the indices of its claims.
 
@@ -26,7 +27,6 @@ from pydantic import TypeAdapter
 from summarizer.render.html_text import h
 from summarizer.render.markdown import CONFLICT_TITLES, EventGroup, ReportIndex, humanize
 from summarizer.schemas import Claim, Conflict, ConflictKind, Event, Quote, Report
-from summarizer.text.figures import format_quantity
 
 CLIENT_BUILT_FROM = 10_000
 """Claims from which the page's script builds the per-claim parts (see the module docstring)."""
@@ -43,18 +43,21 @@ class Strings:
     """Each distinct string once: values are written as their index in `table`."""
 
     def __init__(self) -> None:
-        self.index: dict[str, int] = {}
-        self.table: list[str] = []
+        self.index: dict[str, int] = {}  # in first-seen order: the table is its keys
+
+    @property
+    def table(self) -> list[str]:
+        return list(self.index)
 
     def __call__(self, text: str) -> int:
-        found = self.index.get(text)
-        if found is None:
-            found = self.index[text] = len(self.table)
-            self.table.append(text)
-        return found
+        return self.index.setdefault(text, len(self.index))
 
     def optional(self, text: str | None) -> int | None:
-        return None if text is None else self(text)
+        return None if text is None else self.index.setdefault(text, len(self.index))
+
+    def column(self, values: list[object]) -> list[int | None]:
+        index = self.index
+        return [None if v is None else index.setdefault(v, len(index)) for v in values]  # type: ignore[call-overload]
 
 
 def compact_objects(dumped: list[dict[str, object]], strings: Strings) -> dict[str, object]:
@@ -71,9 +74,10 @@ def _column(values: list[object], strings: Strings) -> dict[str, object]:
     table), {"o": nested columns, "nulls": rows without one} for nested objects with the same
     keys, else {"r": the values as they are}."""
     present = [v for v in values if v is not None]
-    if present and all(isinstance(v, str) for v in present) and len(set(present)) * 2 <= len(values):
-        return {"s": [None if v is None else strings(v) for v in values]}  # type: ignore[arg-type]
-    if present and all(isinstance(v, dict) for v in present):
+    types = {type(v) for v in present}
+    if types == {str} and len(set(present)) * 2 <= len(values):  # type: ignore[arg-type]
+        return {"s": strings.column(values)}
+    if types == {dict}:
         nested = [v for v in present if isinstance(v, dict)]
         keys = list(nested[0])
         if all(list(v) == keys for v in nested):
@@ -98,10 +102,11 @@ def client_payload(report: Report, index: ReportIndex, groups: list[EventGroup])
             strings(index.outlet(d.id)),
             d.text,
             [offset for s in d.sentences for offset in (s.start, s.end)],
+            None if all(s.index == n for n, s in enumerate(d.sentences)) else [s.index for s in d.sentences],
         ]
         for d in report.documents
     ]
-    figures = [strings(format_quantity(c.quantity)) for c in report.claims]
+    figures = [strings(index.figure(c.quantity)) for c in report.claims]
     position = {c.id: n for n, c in enumerate(report.claims)}  # the last of a repeated id, as in the index
     by_object = {id(c): n for n, c in enumerate(report.claims)}
     events = [

@@ -86,6 +86,8 @@ class ReportIndex:
         }
         self.groups[UNLINKED] = EventGroup(key=UNLINKED, linked=None)
         self._figures: dict[tuple[Number | None, Number | None, str | None], str] = {}
+        self._quantities: dict[tuple[object, ...], str] = {}
+        self._bold: dict[tuple[object, ...], str] = {}
         for claim in report.claims:
             if claim.span.grounded:
                 self._group(self.linked_of_event.get(claim.event or "")).claims.append(claim)
@@ -122,6 +124,23 @@ class ReportIndex:
         key = (side.low, side.high, unit)
         if (found := self._figures.get(key)) is None:
             found = self._figures[key] = format_interval(side.low, side.high, unit)
+        return found
+
+    def bold_sentence(self, doc: Document, sentence: int, spans: list[Span]) -> str:
+        """`md_sentence_with_bold`, remembered: a claim's sentence is evidence in each of its
+        conflicts."""
+        key = (doc.id, sentence, tuple((s.start, s.end, s.grounded) for s in spans))
+        if (found := self._bold.get(key)) is None:
+            found = self._bold[key] = md_sentence_with_bold(doc, sentence, spans)
+        return found
+
+    def figure(self, quantity: Quantity) -> str:
+        """`format_quantity`, remembered per distinct quantity: a large report repeats a few.
+        The types of the bounds are part of the key (a strict bound of a count is stated apart)."""
+        q = quantity
+        key = (q.low, type(q.low), q.high, type(q.high), q.nominal, q.approximate, q.hedge, q.vague, q.unit)
+        if (found := self._quantities.get(key)) is None:
+            found = self._quantities[key] = format_quantity(q)
         return found
 
     def quantities_of(self, claim_ids: Iterable[str]) -> list[Quantity]:
@@ -231,8 +250,10 @@ def md_sentence_with_bold(doc: Document, sentence_index: int, spans: list[Span])
     return "".join(parts).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def md_text_raw(text: str) -> str:
-    """Like `md_text` but keeps leading/trailing spaces, for pieces joined inside one line."""
+    """Like `md_text` but keeps leading/trailing spaces, for pieces joined inside one line.
+    Remembered: the words around a figure repeat from sentence to sentence."""
     return _MD_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
 
 
@@ -320,12 +341,12 @@ def _md_headlines(index: ReportIndex) -> list[str]:
     return lines[:-1]
 
 
-def _md_claims(claims: list[Claim]) -> list[str]:
+def _md_claims(index: ReportIndex, claims: list[Claim]) -> list[str]:
     rows = [
         [
             md_text(humanize(c.metric)),
             md_text(c.place or "—"),
-            md_text(format_quantity(c.quantity)),
+            md_text(index.figure(c.quantity)),
             f"“{md_text(c.quantity.phrase)}”",
             md_text(c.attributed_to or "—"),
             md_ref(c.document, c.sentence),
@@ -380,7 +401,7 @@ def _md_conflicts(index: ReportIndex, conflicts: list[Conflict]) -> list[str]:
             published = f", {side.published.isoformat()}" if side.published else ""
             lines.append(f"   - {md_text(index.outlet(side.document))}{published}: {md_text(figure)}")
             for doc, sentence, spans in side_sentences(index, side):
-                evidence = md_sentence_with_bold(doc, sentence, spans)
+                evidence = index.bold_sentence(doc, sentence, spans)
                 lines.append(f"     > {evidence} {md_ref(doc.id, sentence)}")
         lines.append("")
     return lines[:-1]
@@ -398,7 +419,7 @@ def _md_event_group(index: ReportIndex, group: EventGroup) -> list[str]:
     if group.conflicts:
         sections.append(_md_conflicts(index, group.conflicts))
     if group.claims:
-        sections.append(_md_claims(group.claims))
+        sections.append(_md_claims(index, group.claims))
     if not sections:
         sections.append(["No figures reported for this event."])
     for section in sections:

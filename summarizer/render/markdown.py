@@ -28,6 +28,7 @@ from summarizer.schemas import (
     Quote,
     Report,
     Span,
+    SpanStatus,
     Usage,
 )
 from summarizer.text.figures import format_interval, format_number, format_quantity
@@ -88,9 +89,15 @@ class ReportIndex:
         self._figures: dict[tuple[Number | None, Number | None, str | None], str] = {}
         self._quantities: dict[tuple[object, ...], str] = {}
         self._bold: dict[tuple[object, ...], str] = {}
+        # Claim id -> unit, for the few claims that state one (`unit_of` asks per estimate).
+        self._units = {cid: c.quantity.unit for cid, c in self.claims.items() if c.quantity.unit}
+        unlinked = self.groups[UNLINKED]
+        claims_of = {
+            event: self.groups.get(linked, unlinked).claims for event, linked in self.linked_of_event.items()
+        }
         for claim in report.claims:
-            if claim.span.grounded:
-                self._group(self.linked_of_event.get(claim.event or "")).claims.append(claim)
+            if claim.span.status != SpanStatus.UNGROUNDED:  # Span.grounded, without a call per claim
+                claims_of.get(claim.event or "", unlinked.claims).append(claim)
         for conflict in report.conflicts:
             self._group(conflict.event).conflicts.append(conflict)
         for estimate in report.estimates:
@@ -108,10 +115,10 @@ class ReportIndex:
 
     def unit_of(self, claim_ids: Iterable[str]) -> str | None:
         """The unit of the first of these claims that states one (estimates and sides carry none)."""
+        units = self._units
         for claim_id in claim_ids:
-            claim = self.claims.get(claim_id)
-            if claim is not None and claim.quantity.unit:
-                return claim.quantity.unit
+            if unit := units.get(claim_id):
+                return unit
         return None
 
     def side_figure(self, side: ConflictSide) -> str:
@@ -129,7 +136,7 @@ class ReportIndex:
     def bold_sentence(self, doc: Document, sentence: int, spans: list[Span]) -> str:
         """`md_sentence_with_bold`, remembered: a claim's sentence is evidence in each of its
         conflicts."""
-        key = (doc.id, sentence, tuple((s.start, s.end, s.grounded) for s in spans))
+        key = (doc.id, sentence, *map(id, spans))  # the report's own spans: alive while it is
         if (found := self._bold.get(key)) is None:
             found = self._bold[key] = md_sentence_with_bold(doc, sentence, spans)
         return found
@@ -207,11 +214,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WHITESPACE = re.compile(r"\s+")
 
 
+_MD_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|#~"})  # what _MD_SPECIAL matches
+
+
 @lru_cache(maxsize=1 << 16)
 def md_text(text: str) -> str:
     """Article text made inert in Markdown: one line, markup characters backslash-escaped.
-    Remembered: a large report repeats the same metrics, places, sources and outlets."""
-    return _MD_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text).strip())
+    Remembered: a large report repeats the same metrics, places, sources and outlets.
+    (`str.split` splits on exactly the whitespace `\\s` matches; `translate` is `_MD_SPECIAL`.)"""
+    return " ".join(text.split()).translate(_MD_ESCAPES)
 
 
 def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -385,6 +396,7 @@ def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
 
 def _md_conflicts(index: ReportIndex, conflicts: list[Conflict]) -> list[str]:
     lines = ["### Conflicts", ""]
+    sides: dict[tuple[object, ...], list[str]] = {}
     for number, conflict in enumerate(conflicts, start=1):
         where = f", {md_text(conflict.place)}" if conflict.place else ""
         lines.append(
@@ -397,14 +409,24 @@ def _md_conflicts(index: ReportIndex, conflicts: list[Conflict]) -> list[str]:
                 f"   - Newer figure: {md_text(index.outlet(conflict.newer))} ({md_code(conflict.newer)})"
             )
         for side in conflict.sides:
-            figure = index.side_figure(side)
-            published = f", {side.published.isoformat()}" if side.published else ""
-            lines.append(f"   - {md_text(index.outlet(side.document))}{published}: {md_text(figure)}")
-            for doc, sentence, spans in side_sentences(index, side):
-                evidence = index.bold_sentence(doc, sentence, spans)
-                lines.append(f"     > {evidence} {md_ref(doc.id, sentence)}")
+            # One document's figures are a side of its conflict with each other document.
+            key = (side.document, side.published, side.low, side.high, *map(type, (side.low, side.high)))
+            key += tuple(side.claims)
+            if (found := sides.get(key)) is None:
+                found = sides[key] = _md_side(index, side)
+            lines += found
         lines.append("")
     return lines[:-1]
+
+
+def _md_side(index: ReportIndex, side: ConflictSide) -> list[str]:
+    figure = index.side_figure(side)
+    published = f", {side.published.isoformat()}" if side.published else ""
+    lines = [f"   - {md_text(index.outlet(side.document))}{published}: {md_text(figure)}"]
+    for doc, sentence, spans in side_sentences(index, side):
+        evidence = index.bold_sentence(doc, sentence, spans)
+        lines.append(f"     > {evidence} {md_ref(doc.id, sentence)}")
+    return lines
 
 
 def _md_event_group(index: ReportIndex, group: EventGroup) -> list[str]:

@@ -101,17 +101,20 @@ def align(
 
     by_event_metric: dict[tuple[EventKey, str], list[Item]] = defaultdict(list)
     metrics: dict[tuple[str, str | None], str] = {}  # a run repeats the same few metrics
+    event_keys: dict[tuple[str | None, str], EventKey] = {}  # (claim's event, document): a few thousand
     for claim in claims:
-        event_key = _event_key(claim, events_by_id, doc_events, mapping)
+        event_of = (claim.event, claim.document)
+        if (event_key := event_keys.get(event_of)) is None:
+            event_key = event_keys[event_of] = _event_key(claim, events_by_id, doc_events, mapping)
         place = parse(claim.place)
         if place is not None and place.counted is not None:
             place = _resolve_counted(place, event_places.get(event_key, []))
-        low, high = _bounds(claim.quantity)
+        q = claim.quantity
+        low, high = _bounds(q)
         metric_of = (claim.metric, claim.group)
         if (metric := metrics.get(metric_of)) is None:
             metric = metrics[metric_of] = counted_metric(claim.metric, claim.group)
-        when = published.get(claim.document)
-        item = Item(claim, event_key, metric, place, when, low, high, _point(claim.quantity))
+        item = Item(claim, event_key, metric, place, published.get(claim.document), low, high, _point(q))
         by_event_metric[(event_key, metric)].append(item)
 
     items: dict[Key, list[Item]] = defaultdict(list)

@@ -89,13 +89,22 @@ def _reconcile(
         if old:
             current = {d: [i for i in group if i.claim.id not in old] for d, group in current.items()}
             current = {d: group for d, group in current.items() if group}
+        # Each document's (highest low, lowest high): what decides whether there is anything to
+        # compare, so that documents whose figures all overlap cost no call.
+        bounds: dict[str, tuple[float, float]] = {}
         for doc_id, group in current.items():
-            if (found := within_document(key, doc_id, group, aligned, settings)) is not None:
+            bounds[doc_id] = low, high = max(i.low for i in group), min(i.high for i in group)
+            to_check = low > high or (settings.flag_ranges and any(i.claim.quantity.is_range for i in group))
+            if to_check and (found := within_document(key, doc_id, group, aligned, settings)) is not None:
                 conflicts.append(found)
             current_by_group[(key[0], key[1], doc_id)][key[2]] = group
         doc_ids = list(current)
         for n, a_doc in enumerate(doc_ids):
+            a_low, a_high = bounds[a_doc]
             for b_doc in doc_ids[n + 1 :]:
+                b_low, b_high = bounds[b_doc]
+                if a_low <= b_high and b_low <= a_high:
+                    continue  # every figure of one document overlaps every figure of the other
                 found = cross_document(key, a_doc, current[a_doc], b_doc, current[b_doc], aligned, settings)
                 if found is not None:
                     conflicts.append(found)

@@ -4,7 +4,6 @@ grounded and not superseded."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Literal
 
@@ -40,28 +39,37 @@ def estimate_figures(
     figures: list[float] = []
     upper: list[float] = []
     defended: dict[str, float] = {}
-    documents_by_value: dict[float, set[str]] = defaultdict(set)
-    claims_by_value: Counter[float] = Counter()
+    documents_by_value: dict[float, set[str]] = {}
+    claims_by_value: dict[float, int] = {}
     latest: dict[float, dt.date] = {}
-    for item in items:  # one pass: this runs once per key, 50,000 times for 100,000 claims
-        figure = _figure(item)
-        if item.low > -INF:
-            lows.append(item.low)
-        if item.high < INF:
-            min_high = min(min_high, item.high)
-            upper.append(item.high)
+    # One pass with plain dicts and locals: this runs once per key, 50,000 times for 100,000 claims.
+    for item in items:
+        point, item_low, item_high = item.point, item.low, item.high
+        if point is not None:
+            figure: float | None = point
+        elif item_low > -INF:
+            figure = item_low
+        else:
+            figure = item_high if item_high < INF else None
+        if item_low > -INF:
+            lows.append(item_low)
+        if item_high < INF:
+            if item_high < min_high:
+                min_high = item_high
+            upper.append(item_high)
         if figure is not None:
             figures.append(figure)
-        stated_low = _low_of(item)
-        value = stated_low if stated_low is not None else figure
+        stated = item.claim.quantity.low
+        value = float(stated) if stated is not None else figure
+        doc = item.claim.document
         if value is not None:
-            doc = item.claim.document
-            defended[doc] = max(defended.get(doc, value), value)
-        point = item.point
+            held = defended.get(doc)
+            if held is None or value > held:
+                defended[doc] = value
         if point is None:
             continue
-        documents_by_value[point].add(item.claim.document)
-        claims_by_value[point] += 1
+        documents_by_value.setdefault(point, set()).add(doc)
+        claims_by_value[point] = claims_by_value.get(point, 0) + 1
         if item.published and (point not in latest or item.published > latest[point]):
             latest[point] = item.published
     supported = [value for value in lows if value <= min_high]
@@ -92,18 +100,6 @@ def estimate_figures(
         # lowest defensible figure is never above the best one.
         conservative = min(conservative, best)
     return low, best, high, conservative
-
-
-def _figure(item: Item) -> float | None:
-    if item.point is not None:
-        return item.point
-    if item.low > -INF:
-        return item.low
-    return item.high if item.high < INF else None
-
-
-def _low_of(item: Item) -> float | None:
-    return float(item.claim.quantity.low) if item.claim.quantity.low is not None else None
 
 
 def estimate(key: Key, items: list[Item], aligned: Aligned, settings: ReconcileSettings) -> Estimate:

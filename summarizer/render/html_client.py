@@ -25,7 +25,7 @@ from __future__ import annotations
 from pydantic import TypeAdapter
 
 from summarizer.render.html_text import h
-from summarizer.render.markdown import CONFLICT_TITLES, EventGroup, ReportIndex, humanize
+from summarizer.render.markdown import CONFLICT_TITLES, EventGroup, ReportIndex, humanize, side_key
 from summarizer.schemas import Claim, Conflict, ConflictKind, Event, Quote, Report
 
 CLIENT_BUILT_FROM = 10_000
@@ -109,9 +109,10 @@ def client_payload(report: Report, index: ReportIndex, groups: list[EventGroup])
     figures = [strings(index.figure(c.quantity)) for c in report.claims]
     position = {c.id: n for n, c in enumerate(report.claims)}  # the last of a repeated id, as in the index
     by_object = {id(c): n for n, c in enumerate(report.claims)}
+    sides: dict[tuple[object, ...], list[object]] = {}
     events = [
         {
-            "conflicts": [_conflict(index, c, position, strings) for c in group.conflicts],
+            "conflicts": [_conflict(index, c, position, strings, sides) for c in group.conflicts],
             "claims": [by_object[id(c)] for c in group.claims],
         }
         for group in groups
@@ -128,20 +129,24 @@ def client_payload(report: Report, index: ReportIndex, groups: list[EventGroup])
 
 
 def _conflict(
-    index: ReportIndex, conflict: Conflict, position: dict[str, int], strings: Strings
+    index: ReportIndex,
+    conflict: Conflict,
+    position: dict[str, int],
+    strings: Strings,
+    memo: dict[tuple[object, ...], list[object]],
 ) -> list[object]:
     sides = []
     for side in conflict.sides:
-        figure = index.side_figure(side)
-        sides.append(
-            [
+        key = side_key(side)
+        if (found := memo.get(key)) is None:
+            found = memo[key] = [
                 strings(side.document),
                 strings(index.outlet(side.document)),
-                strings(figure),
+                strings(index.side_figure(side)),
                 strings(side.published.isoformat() if side.published else "undated"),
                 [position[c] for c in side.claims if c in position],
             ]
-        )
+        sides.append(found)
     return [
         strings(conflict.kind.value),
         strings(humanize(conflict.metric)),

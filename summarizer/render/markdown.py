@@ -189,6 +189,12 @@ def quotes_by_speaker(quotes: Iterable[Quote]) -> dict[str, list[Quote]]:
     return dict(grouped)
 
 
+def side_key(side: ConflictSide) -> tuple[object, ...]:
+    """What a conflict side shows depends on: one document's figures are a side of its conflict
+    with each other document, so renderers write each side once."""
+    return (side.document, side.published, side.low, side.high, type(side.low), type(side.high), *side.claims)
+
+
 def side_sentences(index: ReportIndex, side: ConflictSide) -> list[tuple[Document, int, list[Span]]]:
     """The evidence of one conflict side: each sentence once, with the claim spans inside it."""
     by_sentence: dict[tuple[str, int], list[Span]] = {}
@@ -410,8 +416,7 @@ def _md_conflicts(index: ReportIndex, conflicts: list[Conflict]) -> list[str]:
             )
         for side in conflict.sides:
             # One document's figures are a side of its conflict with each other document.
-            key = (side.document, side.published, side.low, side.high, *map(type, (side.low, side.high)))
-            key += tuple(side.claims)
+            key = side_key(side)
             if (found := sides.get(key)) is None:
                 found = sides[key] = _md_side(index, side)
             lines += found

@@ -29,7 +29,8 @@ from summarizer.render.html_client import (
 from summarizer.render.html_frame import failures_section, footer, header, toc
 from summarizer.render.html_headlines import headlines_card
 from summarizer.render.html_text import anchor_token as anchor_token
-from summarizer.render.html_text import document_anchor, h, script_json, sentence_anchor
+from summarizer.render.html_text import document_anchor, h, script_json
+from summarizer.render.html_text import sentence_anchor as sentence_anchor
 from summarizer.render.markdown import (
     CONFLICT_TITLES,
     EventGroup,

@@ -22,6 +22,8 @@ The JSON goes through `script_json`, like every embedded block: no article can c
 
 from __future__ import annotations
 
+from typing import cast
+
 from pydantic import TypeAdapter
 
 from summarizer.render.html_text import h
@@ -55,9 +57,9 @@ class Strings:
     def optional(self, text: str | None) -> int | None:
         return None if text is None else self.index.setdefault(text, len(self.index))
 
-    def column(self, values: list[object]) -> list[int | None]:
+    def column(self, values: list[str | None]) -> list[int | None]:
         index = self.index
-        return [None if v is None else index.setdefault(v, len(index)) for v in values]  # type: ignore[call-overload]
+        return [None if v is None else index.setdefault(v, len(index)) for v in values]
 
 
 def compact_objects(dumped: list[dict[str, object]], strings: Strings) -> dict[str, object]:
@@ -75,8 +77,8 @@ def _column(values: list[object], strings: Strings) -> dict[str, object]:
     keys, else {"r": the values as they are}."""
     present = [v for v in values if v is not None]
     types = {type(v) for v in present}
-    if types == {str} and len(set(present)) * 2 <= len(values):  # type: ignore[arg-type]
-        return {"s": strings.column(values)}
+    if types == {str} and len(set(present)) * 2 <= len(values):
+        return {"s": strings.column(cast(list[str | None], values))}
     if types == {dict}:
         nested = [v for v in present if isinstance(v, dict)]
         keys = list(nested[0])

@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from html_tree import Node, parse
@@ -31,26 +32,25 @@ def payload_of(tree: Node) -> dict[str, object]:
     return found
 
 
-def decode(compact: dict[str, object], strings: list[str]) -> list[object]:
+def decode(compact: dict[str, Any], strings: list[str]) -> list[Any]:
     """What the page's script reads back from `compact_objects`, written again in Python."""
 
-    def cell(column: dict[str, object], i: int) -> object:
+    def cell(column: dict[str, Any], i: int) -> Any:
         if "s" in column:
-            value = column["s"][i]  # type: ignore[index]
+            value = column["s"][i]
             return None if value is None else strings[value]
         if "r" in column:
-            return column["r"][i]  # type: ignore[index]
-        if i in column["nulls"]:  # type: ignore[operator]
+            return column["r"][i]
+        if i in column["nulls"]:
             return None
-        return build(column["o"], i)  # type: ignore[arg-type]
+        return build(column["o"], i)
 
-    def build(spec: dict[str, object], i: int) -> dict[str, object]:
-        keys, cols = spec["keys"], spec["cols"]
-        return {k: cell(c, i) for k, c in zip(keys, cols, strict=True)}  # type: ignore[call-overload]
+    def build(spec: dict[str, Any], i: int) -> dict[str, Any]:
+        return {k: cell(c, i) for k, c in zip(spec["keys"], spec["cols"], strict=True)}
 
     if "whole" in compact:
-        return list(compact["whole"])  # type: ignore[call-overload]
-    return [build(compact, i) for i in range(compact["n"])]  # type: ignore[call-overload]
+        return list(compact["whole"])
+    return [build(compact, i) for i in range(compact["n"])]
 
 
 def test_compact_objects_decode_to_the_objects_model_dump() -> None:
@@ -67,7 +67,7 @@ def test_repeated_strings_are_written_once() -> None:
     rows: list[dict[str, object]] = [{"metric": "killed", "id": f"c{n}", "span": None} for n in range(6)]
     rows[2]["span"] = {"start": 1, "text": "three"}
     compact = compact_objects(rows, strings)
-    metric, ident, span = compact["cols"]  # type: ignore[misc]
+    metric, ident, span = cast(list[dict[str, Any]], compact["cols"])
     assert metric == {"s": [0] * 6}  # repeated: by index
     assert ident == {"r": [f"c{n}" for n in range(6)]}  # all different: as they are
     assert span["nulls"] == [0, 1, 3, 4, 5]

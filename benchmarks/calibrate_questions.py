@@ -22,6 +22,7 @@ asking only where that gain is positive.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -69,9 +70,13 @@ def _right(question: Question, index: int, gold: Claim | None) -> bool:
     return bool(counted_metric(value[0], value[1]) == counted_metric(gold.metric, gold.group))
 
 
-def score_answers(case: Case, document: str, answers: Sequence[Answer], spans: dict[str, tuple[int, int]]) -> list[Scored]:
+def score_answers(
+    case: Case, document: str, answers: Sequence[Answer], spans: dict[str, tuple[int, int]]
+) -> list[Scored]:
     gold_claims = [c for c in case.claims if c.document == document]
-    candidates = {c.id: c for c in find_candidates(next(d for d in case.documents if d.id == document)).claims}
+    candidates = {
+        c.id: c for c in find_candidates(next(d for d in case.documents if d.id == document)).claims
+    }
     scored: list[Scored] = []
     for answer in answers:
         q = answer.question
@@ -80,6 +85,8 @@ def score_answers(case: Case, document: str, answers: Sequence[Answer], spans: d
             g
             for g in gold_claims
             if g.span is not None
+            and g.span.start is not None
+            and g.span.end is not None
             and g.span.start <= candidate.start
             and candidate.end <= g.span.end
             and same_interval(g.quantity, candidate.quantity)
@@ -111,15 +118,19 @@ def print_table(rows: Sequence[Scored]) -> None:
         mine = [r for r in rows if r.kind == kind]
         if not mine:
             continue
-        print(f"\n{kind}: {len(mine)} questions; model right {sum(r.model_right for r in mine)}, "
-              f"rules right {sum(r.rules_right for r in mine)}")
+        print(
+            f"\n{kind}: {len(mine)} questions; model right {sum(r.model_right for r in mine)}, "
+            f"rules right {sum(r.rules_right for r in mine)}"
+        )
         print("| model's alternative: probability | n | alternative right | rules right |")
         print("| --- | ---: | ---: | ---: |")
-        for low, high in zip(BINS, BINS[1:], strict=False):
+        for low, high in itertools.pairwise(BINS):
             inside = [r for r in mine if low <= r.confidence < high]
             if inside:
-                print(f"| {low:.2f}–{min(high, 1.0):.2f} | {len(inside)} | {sum(r.model_right for r in inside)} "
-                      f"| {sum(r.rules_right for r in inside)} |")
+                print(
+                    f"| {low:.2f}–{min(high, 1.0):.2f} | {len(inside)} "
+                    f"| {sum(r.model_right for r in inside)} | {sum(r.rules_right for r in inside)} |"
+                )
         print("| threshold | answers changed | net right vs rules |")
         print("| ---: | ---: | ---: |")
         for t in THRESHOLDS:
@@ -155,11 +166,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 usage.add(spent)
                 documents += 1
                 rows.extend(score_answers(case, document.id, answers, {}))
-                print(f"{case.name} {document.id}: {len(questions)} questions, {spent.seconds:.1f} s model, "
-                      f"~{spent.prompt_tokens} prompt tokens sent", file=sys.stderr)
-    print(f"{documents} documents, {usage.calls} questions asked, {usage.cache_hits} cached, "
-          f"{usage.seconds:.1f} s model ({usage.seconds / max(documents, 1):.1f} s per document), "
-          f"{time.monotonic() - started:.0f} s in all")
+                print(
+                    f"{case.name} {document.id}: {len(questions)} questions, {spent.seconds:.1f} s model, "
+                    f"~{spent.prompt_tokens} prompt tokens sent",
+                    file=sys.stderr,
+                )
+    print(
+        f"{documents} documents, {usage.calls} questions asked, {usage.cache_hits} cached, "
+        f"{usage.seconds:.1f} s model ({usage.seconds / max(documents, 1):.1f} s per document), "
+        f"{time.monotonic() - started:.0f} s in all"
+    )
     print_table(rows)
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in rows], indent=1), encoding="utf-8")

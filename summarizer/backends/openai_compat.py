@@ -13,12 +13,14 @@ from __future__ import annotations
 import functools
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from openai.types.chat import ChatCompletionChunk
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from summarizer.backends.protocol import (
@@ -234,14 +236,17 @@ def _choose(llm: OpenAICompatibleLLM, request: ChoiceRequest) -> ChoiceResult:
                 top: dict[str, float] = {}
                 reported = False
                 try:
-                    stream = llm._client.chat.completions.create(
-                        model=llm.model_name,
-                        messages=request.messages,  # type: ignore[arg-type]
-                        max_tokens=1,
-                        temperature=0.0,
-                        logprobs=True,
-                        top_logprobs=TOP_LOGPROBS,
-                        stream=True,
+                    stream = cast(
+                        "Iterable[ChatCompletionChunk]",
+                        llm._client.chat.completions.create(
+                            model=llm.model_name,
+                            messages=request.messages,  # type: ignore[arg-type]
+                            max_tokens=1,
+                            temperature=0.0,
+                            logprobs=True,
+                            top_logprobs=TOP_LOGPROBS,
+                            stream=True,
+                        ),
                     )
                     for chunk in stream:
                         if chunk.usage is not None:

@@ -109,9 +109,7 @@ def measure_question(candidate: ClaimCandidate, rules: Slot | None) -> Question:
             slots.append(slot)
     values: list[object] = [*slots, NONE]
     options = [slot_text(s) for s in slots] + ["none of these, or not a count about this incident"]
-    text = (
-        f"In the sentence «{_marked(candidate)}», what does the marked figure «{candidate.phrase}» count?"
-    )
+    text = f"In the sentence «{_marked(candidate)}», what does the marked figure «{candidate.phrase}» count?"
     kind = "measure" if rules else "unhinted"
     return Question(kind, candidate.id, text, tuple(options), tuple(values), 0 if rules else len(slots))
 
@@ -154,7 +152,9 @@ def _marked(candidate: ClaimCandidate) -> str:
 def article_context(document: Document, candidates: Candidates) -> str:
     """The excerpt every question starts with: the lede, then each sentence holding a figure,
     in the article's order, "…" where sentences are left out; at most MAX_CONTEXT_CHARS."""
-    wanted = sorted({*range(min(LEDE_SENTENCES, len(document.sentences))), *(c.sentence for c in candidates.claims)})
+    wanted = sorted(
+        {*range(min(LEDE_SENTENCES, len(document.sentences))), *(c.sentence for c in candidates.claims)}
+    )
     pieces: list[str] = []
     size = 0
     previous = -1
@@ -208,10 +208,16 @@ def question_request(document: Document, context: str, question: Question) -> Ch
         document_id=document.id,
         context=context,
         question=question.text,
-        options=[{"label": label, "text": text} for label, text in zip(question.labels, question.options, strict=True)],
+        options=[
+            {"label": label, "text": text}
+            for label, text in zip(question.labels, question.options, strict=True)
+        ],
     )
     return ChoiceRequest(
-        task=f"question-{question.kind}", prompt_version=prompt.version, messages=messages, options=question.labels
+        task=f"question-{question.kind}",
+        prompt_version=prompt.version,
+        messages=messages,
+        options=question.labels,
     )
 
 
@@ -276,9 +282,16 @@ def apply_answers(
         kept.append(claim.model_copy(update=update) if update else claim)
     seen: set[tuple[object, ...]] = set()
     claims: list[Claim] = []
-    for claim in sorted(kept, key=lambda c: c.span.start if c.span else 0):
-        q = claim.quantity
-        key = (counted_metric(claim.metric, claim.group), claim.place, q.low, q.high, q.nominal, claim.attributed_to)
+    for claim in sorted(kept, key=lambda c: (c.sentence, (c.span.start or 0) if c.span else 0)):
+        amount = claim.quantity
+        key = (
+            counted_metric(claim.metric, claim.group),
+            claim.place,
+            amount.low,
+            amount.high,
+            amount.nominal,
+            claim.attributed_to,
+        )
         if key in seen:
             continue
         seen.add(key)
@@ -287,7 +300,11 @@ def apply_answers(
 
 
 def _new_claim(
-    document: Document, candidate: ClaimCandidate, slot: Slot, baseline: DocumentExtraction, candidates: Candidates
+    document: Document,
+    candidate: ClaimCandidate,
+    slot: Slot,
+    baseline: DocumentExtraction,
+    candidates: Candidates,
 ) -> Claim:
     from summarizer.schemas import Span, SpanStatus
 

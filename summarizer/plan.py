@@ -65,7 +65,9 @@ def plan_run(documents: Sequence[Document], settings: Settings, strategy: Strate
             asked = len(asked_kinds(THRESHOLDS)) * sum(1 for _ in _FIGURE.finditer(document.text))
             requests += asked
             if asked:
-                tokens += min(len(document.text), MAX_CONTEXT_CHARS) // CHARS_PER_TOKEN + asked * QUESTION_TOKENS
+                tokens += (
+                    min(len(document.text), MAX_CONTEXT_CHARS) // CHARS_PER_TOKEN + asked * QUESTION_TOKENS
+                )
         else:
             from summarizer.extraction.candidates import BATCH_CLAIMS, BATCH_QUOTES
 

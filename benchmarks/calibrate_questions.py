@@ -42,7 +42,7 @@ from summarizer.schemas import Claim, Usage
 from summarizer.text.metrics import counted_metric
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"
-KINDS = ("verify", "measure", "place", "unhinted")
+KINDS = ("person", "verify", "measure", "place", "unhinted")
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 THRESHOLDS = (0.2, 0.25, 0.3, 0.325, 0.35, 0.375, 0.4, 0.425, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 

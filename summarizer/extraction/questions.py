@@ -16,6 +16,7 @@ on the dev folders; a kind where the model does not beat the rules is not asked 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,11 +27,18 @@ from summarizer.extraction.finder import Candidates, ClaimCandidate, find_candid
 from summarizer.extraction.rules import label_with_rules
 from summarizer.schemas import Claim, Document, DocumentExtraction, Usage
 from summarizer.text.metrics import counted_metric, is_casualty_metric, normalize_metric
+from summarizer.text.numbers import NUMBER_PATTERN
 
 # A decision kind's threshold: the model's answer replaces the rules' when the model gives it at
 # least this probability. None: the kind is not asked (the model did not beat the rules on dev).
 # Measured by benchmarks/calibrate_questions.py; the README shows the calibration table.
-THRESHOLDS: dict[str, float | None] = {"verify": 0.375, "measure": None, "place": None, "unhinted": None}
+THRESHOLDS: dict[str, float | None] = {
+    "person": 0.375,
+    "verify": None,
+    "measure": None,
+    "place": None,
+    "unhinted": None,
+}
 
 # What a figure may count besides the rules' reading: the casualty counts readers ask for first.
 # Few options keep a small model's choice easy; "none of these" is always the last option.
@@ -48,6 +56,7 @@ MAX_CONTEXT_CHARS = 3600
 LEDE_SENTENCES = 2
 
 Slot = tuple[str, str | None]  # (metric, group)
+TASKS = {"person": "verify"}  # kinds that ask another kind's question, about fewer figures
 NONE = "none"  # the answer that rejects the figure, or leaves its place unsaid
 
 
@@ -114,14 +123,23 @@ def measure_question(candidate: ClaimCandidate, rules: Slot | None) -> Question:
     return Question(kind, candidate.id, text, tuple(options), tuple(values), 0 if rules else len(slots))
 
 
-def verify_question(candidate: ClaimCandidate, rules: Slot) -> Question:
-    """Whether the figure counts what the rules read: yes (keep it) or no (drop it)."""
+def is_person_mention(candidate: ClaimCandidate) -> bool:
+    """A person the finder counts as one casualty ("Maria Lopez", "her brother's wife") rather
+    than a number: the reading the rules are least sure of, since a name in a story about a
+    shooting may be a victim, a witness or a relative."""
+    q = candidate.quantity
+    return q.low == q.high == 1 and re.search(NUMBER_PATTERN, candidate.phrase, re.IGNORECASE) is None
+
+
+def verify_question(candidate: ClaimCandidate, rules: Slot, kind: str = "verify") -> Question:
+    """Whether the figure counts what the rules read: yes (keep it) or no (drop it). The
+    `person` kind asks the same question about person mentions only."""
     text = (
         f"In the sentence «{_marked(candidate)}», is «{candidate.phrase}» the number of "
         f"{slot_text(rules)} in the incident the article reports?"
     )
     options = ("yes", "no: it counts something else, or it is a name, an age, a time or another incident")
-    return Question("verify", candidate.id, text, options, (rules, NONE), 0)
+    return Question(kind, candidate.id, text, options, (rules, NONE), 0)
 
 
 def place_question(options: Sequence[str], rules: str | None, candidate: ClaimCandidate) -> Question:
@@ -195,6 +213,8 @@ def document_questions(
             questions.append(measure_question(candidate, (claim.metric, claim.group)))
         if "verify" in kinds:
             questions.append(verify_question(candidate, (claim.metric, claim.group)))
+        if "person" in kinds and is_person_mention(candidate):
+            questions.append(verify_question(candidate, (claim.metric, claim.group), "person"))
         if "place" in kinds:
             options = claim_place_options(document, candidate, candidates)
             if len([p for p in options if p != "unknown"]) >= 2:
@@ -214,7 +234,7 @@ def question_request(document: Document, context: str, question: Question) -> Ch
         ],
     )
     return ChoiceRequest(
-        task=f"question-{question.kind}",
+        task=f"question-{TASKS.get(question.kind, question.kind)}",
         prompt_version=prompt.version,
         messages=messages,
         options=question.labels,
@@ -266,7 +286,7 @@ def apply_answers(
                 added.append(_new_claim(document, found[q.candidate], value, baseline, candidates))
             continue
         update = changes.setdefault(q.candidate, {})
-        if q.kind in ("measure", "verify"):
+        if q.kind in ("measure", "verify", "person"):
             if value == NONE:
                 update["drop"] = True
             elif isinstance(value, tuple):

@@ -71,7 +71,7 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
     # so pointing the response cache elsewhere never copies the 1.1 GB model.
     # Multiple-choice questions read the option labels' log-probabilities, which this server
     # returns only when it keeps every token's logits.
-    with EmbeddedServer(logits_all=settings.resolved_strategy("embedded") == "questions") as server:
+    with EmbeddedServer(logits_all=_asks_questions(settings)) as server:
         client = OpenAICompatibleLLM(
             model=server.model_name,
             base_url=server.base_url,
@@ -86,6 +86,12 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
             yield Backend(_wrap(client, settings), "embedded", server.model_name)
         finally:
             client.close()
+
+
+def _asks_questions(settings: Settings) -> bool:
+    from summarizer.extraction.questions import THRESHOLDS, asked_kinds
+
+    return settings.resolved_strategy("embedded") == "questions" and bool(asked_kinds(THRESHOLDS))
 
 
 def _wrap(llm: StructuredLLM, settings: Settings) -> StructuredLLM:

@@ -132,3 +132,13 @@ def test_answers_are_cached_and_charged_to_the_budget(tmp_path: Path, mall: Docu
     assert second.claims == first.claims
     assert second.usage.cache_hits == asked
     assert budget.spent > 0
+
+
+def test_the_person_kind_asks_only_about_people_counted_as_one(mall: Document) -> None:
+    candidates = find_candidates(mall)
+    baseline = label_with_rules(mall, candidates)
+    asked = [q.text for q in document_questions(mall, candidates, baseline, ["person"])]
+    assert len(asked) == 1
+    assert "«Maria Lopez»" in asked[0]
+    result = extract_by_questions(mall, answer_for("Maria Lopez", "B"), {"person": 0.5})
+    assert "Maria Lopez" not in [c.span.text for c in result.claims if c.span]

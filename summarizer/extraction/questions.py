@@ -34,7 +34,7 @@ from summarizer.text.numbers import NUMBER_PATTERN
 # Measured by benchmarks/calibrate_questions.py; the README shows the calibration table.
 THRESHOLDS: dict[str, float | None] = {
     "person": None,
-    "verify": 0.375,
+    "verify": None,
     "measure": None,
     "place": None,
     "unhinted": None,

@@ -136,7 +136,7 @@ def print_table(rows: Sequence[Scored]) -> None:
         for t in THRESHOLDS:
             used = [r for r in mine if r.confidence >= t]
             gain = sum(r.model_right for r in used) - sum(r.rules_right for r in used)
-            print(f"| {t:.2f} | {len(used)} | {gain:+d} |")
+            print(f"| {t:.3f} | {len(used)} | {gain:+d} |")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

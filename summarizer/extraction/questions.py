@@ -32,7 +32,7 @@ from summarizer.text.numbers import NUMBER_PATTERN
 # A decision kind's threshold: the model's answer replaces the rules' when the model gives it at
 # least this probability. None: the kind is not asked (the model did not beat the rules on dev).
 # Measured by benchmarks/calibrate_questions.py; the README shows the calibration table. On the
-# dev annotation `verify` and `person` gain at 0.375 (+6 and +5 decisions), but they lower the
+# dev annotation `verify` and `person` gain at 0.375 (+6 and +4 decisions), but they lower the
 # gva-dev headline accuracy (injured exact 10/20 against the rules' 13/20), so neither is on;
 # `measure`, `place` and `unhinted` lose at every threshold.
 THRESHOLDS: dict[str, float | None] = {

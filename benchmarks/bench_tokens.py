@@ -2,6 +2,7 @@
 
     python benchmarks/bench_tokens.py                          # the dev cases, strategy candidates
     python benchmarks/bench_tokens.py --strategy candidates sentences
+    python benchmarks/bench_tokens.py --strategy questions     # the asked kinds of THRESHOLDS
     python benchmarks/bench_tokens.py path/to/cases            # any case folder, or folder of cases
     (from the checkout with the package installed, or with PYTHONPATH=. )
 
@@ -312,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--strategy",
         nargs="+",
-        choices=["candidates", "sentences"],
+        choices=["candidates", "questions", "sentences"],
         default=["candidates"],
         help="extraction strategies to measure (default: candidates, the embedded default)",
     )
@@ -324,7 +325,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     rules = [run_case(case, RULES, rules_settings()) for case in cases]
     runs: dict[str, list[CaseRun]] = {}
-    with EmbeddedServer() as server:
+    # Questions read option log-probabilities, which the server returns only with logits_all.
+    with EmbeddedServer(logits_all="questions" in args.strategy) as server:
         count, counted_with = token_counter(server.base_url, server.model_name)
         floors = {(c.name, d.id): token_floor(c, d.id, count) for c in cases for d in c.documents}
         console.print(f"embedded server {server.model_name} started in {server.startup_s or 0:.1f} s")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from summarizer.errors import ConfigError
 
-Strategy = Literal["auto", "sentences", "candidates", "rules"]
+Strategy = Literal["auto", "sentences", "candidates", "questions", "rules"]
 
 
 class Settings(BaseModel):
@@ -26,8 +26,9 @@ class Settings(BaseModel):
     strategy: Strategy = Field(
         default="auto",
         description="'sentences': the model reads numbered sentences and extracts; 'candidates': code "
-        "finds candidates and the model labels them; 'rules': no model. 'auto': candidates for the "
-        "embedded model, sentences for endpoints",
+        "finds candidates and the model labels them; 'questions': the rules' labels, changed where "
+        "the model answers a one-decision question confidently; 'rules': no model. 'auto': questions "
+        "for the embedded model, sentences for endpoints",
     )
     timeout: float | None = Field(
         default=None,
@@ -73,7 +74,9 @@ class Settings(BaseModel):
             return "rules"
         if self.strategy != "auto":
             return self.strategy
-        return "candidates" if backend == "embedded" else "sentences"
+        # The embedded model labelling candidates did worse than the rules alone; the questions
+        # strategy asks it only the decision kinds that beat the rules on the dev cases.
+        return "questions" if backend == "embedded" else "sentences"
 
 
 def default_cache_dir() -> Path:

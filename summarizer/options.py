@@ -23,7 +23,7 @@ BaseUrlOption = Annotated[
 ApiKeyOption = Annotated[str | None, typer.Option(envvar="OPENAI_API_KEY", help="Key.", show_default=False)]
 ModelOption = Annotated[str | None, typer.Option(envvar="SUMMARIZER_MODEL", help="Model name.")]
 ModeOption = Annotated[str | None, typer.Option(help="instructor mode: tools, json, md_json, json_schema.")]
-StrategyOption = Annotated[str, typer.Option(help="auto, sentences, candidates or rules.")]
+StrategyOption = Annotated[str, typer.Option(help="auto, sentences, candidates, questions or rules.")]
 LlmOption = Annotated[str, typer.Option("--llm", help="auto, or none for rules only (no model).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the response cache.")]
 CacheDirOption = Annotated[Path | None, typer.Option(envvar="SUMMARIZER_CACHE_DIR", help="Cache folder.")]

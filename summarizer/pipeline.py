@@ -69,7 +69,9 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
 
     # The model file and server logs live in the tool cache, not in a --cache-dir for responses,
     # so pointing the response cache elsewhere never copies the 1.1 GB model.
-    with EmbeddedServer() as server:
+    # Multiple-choice questions read the option labels' log-probabilities, which this server
+    # returns only when it keeps every token's logits.
+    with EmbeddedServer(logits_all=_asks_questions(settings)) as server:
         client = OpenAICompatibleLLM(
             model=server.model_name,
             base_url=server.base_url,
@@ -84,6 +86,12 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
             yield Backend(_wrap(client, settings), "embedded", server.model_name)
         finally:
             client.close()
+
+
+def _asks_questions(settings: Settings) -> bool:
+    from summarizer.extraction.questions import THRESHOLDS, asked_kinds
+
+    return settings.resolved_strategy("embedded") == "questions" and bool(asked_kinds(THRESHOLDS))
 
 
 def _wrap(llm: StructuredLLM, settings: Settings) -> StructuredLLM:
@@ -107,6 +115,10 @@ def extract_document(
         from summarizer.extraction.candidates import extract_by_labels
 
         return extract_by_labels(document, llm, max_reasks=settings.max_reasks)
+    if strategy == "questions":
+        from summarizer.extraction.questions import extract_by_questions
+
+        return extract_by_questions(document, llm)
     from summarizer.extraction.sentences import extract_by_sentences
 
     return extract_by_sentences(

@@ -2,7 +2,8 @@
 
 `plan_run` counts, per document, the requests the extraction strategy will send (the sentence
 windows of `chunk_sentences` for 'sentences'; the label batches for 'candidates', from the
-figures and quotation marks the finder starts from; none for 'rules'), plus one summary
+figures and quotation marks the finder starts from; one per figure and asked kind for
+'questions'; none for 'rules'), plus one summary
 request, and estimates their prompt tokens from the text each request shows (about four
 characters a token, plus the prompt itself). `check_run_size` raises `RunTooLarge` when the plan
 is over `Settings.max_model_requests`, so a 5 MB article or a folder of thousands is refused
@@ -23,6 +24,7 @@ from summarizer.text.segment import segment
 
 CHARS_PER_TOKEN = 4
 PROMPT_TOKENS = 600  # the instructions and schema each request carries besides the text
+QUESTION_TOKENS = 80  # a question's own tokens after its document's shared excerpt
 _QUOTE_MARKS = ('"', "\u201c")
 _FIGURE = re.compile(r"\d[\d,.]*")  # a cheap upper bound of the finder's number phrases
 
@@ -56,6 +58,16 @@ def plan_run(documents: Sequence[Document], settings: Settings, strategy: Strate
                 shown = sum(sentences[i].end - sentences[i].start for i in window) if window else 0
                 requests += 1
                 tokens += PROMPT_TOKENS + shown // CHARS_PER_TOKEN
+        elif strategy == "questions":
+            from summarizer.extraction.questions import MAX_CONTEXT_CHARS, THRESHOLDS, asked_kinds
+
+            # One short question per figure and asked kind, after one read of the article excerpt.
+            asked = len(asked_kinds(THRESHOLDS)) * sum(1 for _ in _FIGURE.finditer(document.text))
+            requests += asked
+            if asked:
+                tokens += (
+                    min(len(document.text), MAX_CONTEXT_CHARS) // CHARS_PER_TOKEN + asked * QUESTION_TOKENS
+                )
         else:
             from summarizer.extraction.candidates import BATCH_CLAIMS, BATCH_QUOTES
 

@@ -107,7 +107,7 @@ def test_the_cli_summarizes_an_article_with_the_embedded_model(tmp_path: Path) -
     assert (report.run.backend, report.run.model, report.run.strategy) == (
         "embedded",
         EMBEDDED_MODEL.name,
-        "candidates",
+        "questions",
     )
     assert report.failures == []
     assert len(report.claims) >= 1
@@ -115,6 +115,6 @@ def test_the_cli_summarizes_an_article_with_the_embedded_model(tmp_path: Path) -
         assert span.grounded, span
         assert span.start is not None and span.end is not None
         assert document.text[span.start : span.end] == span.text
-    assert report.usage.calls >= 1
+    assert report.usage.calls >= 1  # the summary, and the questions of any kind that is asked
     assert report.usage.cache_hits == 0
     assert report.summary is not None

@@ -16,7 +16,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer.backends.protocol import DelegatingLLM, LLMRequest, LLMResult, StructuredLLM, T
+from summarizer.backends.protocol import (
+    ChoiceRequest,
+    ChoiceResult,
+    ChoosingLLM,
+    DelegatingLLM,
+    LLMRequest,
+    LLMResult,
+    StructuredLLM,
+    T,
+)
+from summarizer.errors import BackendError
 from summarizer.schemas import Usage
 
 
@@ -72,6 +82,30 @@ class CachedLLM(DelegatingLLM):
                 "task": request.task,
                 "prompt_version": request.prompt_version,
                 "value": result.value.model_dump(mode="json"),
+                "usage": result.usage.model_dump(mode="json"),
+            },
+        )
+        return result
+
+    def choose(self, request: ChoiceRequest) -> ChoiceResult:
+        """A question's option probabilities, cached like any answer."""
+        inner = self.inner
+        if not isinstance(inner, ChoosingLLM):
+            raise BackendError(f"the {self.backend} backend cannot answer multiple-choice questions")
+        key = request.fingerprint(inner.model_name)
+        entry = self.cache.get(key)
+        if entry is not None:
+            probabilities = entry.get("probabilities")
+            if isinstance(probabilities, dict) and set(probabilities) == set(request.options):
+                return ChoiceResult({k: float(v) for k, v in probabilities.items()}, Usage(cache_hits=1))
+        result = inner.choose(request)
+        self.cache.put(
+            key,
+            {
+                "model": inner.model_name,
+                "task": request.task,
+                "prompt_version": request.prompt_version,
+                "probabilities": result.probabilities,
                 "usage": result.usage.model_dump(mode="json"),
             },
         )

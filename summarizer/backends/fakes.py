@@ -4,6 +4,8 @@
 returns what "the model" says (a dict, a JSON string or a model instance), and the fake
 validates it against the request's response model with the request's validation context,
 exactly as the real backend does, re-asking (calling the responder again) on failure.
+`FakeChooser` implements `ChoosingLLM`: a responder gives each option label a weight, the fake
+renormalizes them over the request's options as the real backend does.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from summarizer.backends.protocol import LLMCallFailed, LLMRequest, LLMResult, T
+from summarizer.backends.protocol import ChoiceRequest, ChoiceResult, LLMCallFailed, LLMRequest, LLMResult, T
 from summarizer.schemas import Usage
 
 FakeAnswer = dict[str, Any] | str | BaseModel
@@ -67,3 +69,31 @@ class FakeLLM:
             return LLMResult(value=value, usage=usage)
         usage.reasks = request.max_reasks
         raise LLMCallFailed(f"invalid output after {request.max_reasks + 1} attempt(s): {last_error}", usage)
+
+
+@dataclass
+class FakeChooser:
+    """`responder(request)` returns weights by option label; missing labels weigh 0."""
+
+    responder: Callable[[ChoiceRequest], dict[str, float]]
+    model: str = "fake-chooser"
+    requests: list[ChoiceRequest] = field(default_factory=list)
+
+    @property
+    def model_name(self) -> str:
+        return self.model
+
+    @property
+    def backend(self) -> str:
+        return "fake"
+
+    def complete(self, request: LLMRequest[T]) -> LLMResult[T]:
+        raise LLMCallFailed("FakeChooser answers multiple-choice questions only")
+
+    def choose(self, request: ChoiceRequest) -> ChoiceResult:
+        self.requests.append(request)
+        weights = {label: max(0.0, self.responder(request).get(label, 0.0)) for label in request.options}
+        total = sum(weights.values())
+        probabilities = {k: (v / total if total else 0.0) for k, v in weights.items()}
+        prompt_tokens = sum(len(m["content"]) for m in request.messages) // 4
+        return ChoiceResult(probabilities, Usage(calls=1, prompt_tokens=prompt_tokens, completion_tokens=1))

@@ -13,15 +13,25 @@ from __future__ import annotations
 import functools
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from openai.types.chat import ChatCompletionChunk
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
-from summarizer.backends.protocol import LLMCallFailed, LLMRequest, LLMResult, T
+from summarizer.backends.protocol import (
+    ChoiceRequest,
+    ChoiceResult,
+    LLMCallFailed,
+    LLMRequest,
+    LLMResult,
+    T,
+    option_probabilities,
+)
 from summarizer.errors import BackendError, ConfigError
 from summarizer.schemas import Usage
 
@@ -191,6 +201,75 @@ class OpenAICompatibleLLM:
             raise LLMCallFailed(describe_api_error(exc), attempts.usage) from None
         attempts.usage.reasks = max(0, attempts.responses - 1)
         return LLMResult(value=value, usage=attempts.usage)
+
+    def choose(self, request: ChoiceRequest) -> ChoiceResult:
+        """The probability of each option of a multiple-choice question, from the top
+        log-probabilities of the answer's first token (the endpoint must support `logprobs`;
+        llama.cpp's Python server needs `logits_all`)."""
+        return _choose(self, request)
+
+
+# How many of the first answer token's most probable tokens to read: the option labels are
+# among them whenever the model answers with one (a handful of options, plus "The", "Answer"...).
+TOP_LOGPROBS = 10
+CHARS_PER_TOKEN = 4  # for prompt tokens when a streamed answer reports no usage
+
+
+def _choose(llm: OpenAICompatibleLLM, request: ChoiceRequest) -> ChoiceResult:
+    """One token, streamed with its top log-probabilities. Streamed on purpose: llama.cpp's
+    Python server computes log-probabilities for every prompt token of a non-streamed
+    answer, a second or more per question, and only for the new token of a streamed one."""
+    usage = Usage()
+    retrying = Retrying(
+        stop=stop_after_attempt(llm.backoff.max_retries + 1),
+        wait=llm.backoff.wait,
+        retry=retry_if_exception(is_transient),
+        reraise=True,
+    )
+    try:
+        for attempt in retrying:
+            with attempt:
+                if attempt.retry_state.attempt_number > 1:
+                    usage.retries += 1
+                usage.calls += 1
+                started = time.monotonic()
+                top: dict[str, float] = {}
+                reported = False
+                try:
+                    stream = cast(
+                        "Iterable[ChatCompletionChunk]",
+                        llm._client.chat.completions.create(
+                            model=llm.model_name,
+                            messages=request.messages,  # type: ignore[arg-type]
+                            max_tokens=1,
+                            temperature=0.0,
+                            logprobs=True,
+                            top_logprobs=TOP_LOGPROBS,
+                            stream=True,
+                        ),
+                    )
+                    for chunk in stream:
+                        if chunk.usage is not None:
+                            usage.prompt_tokens += chunk.usage.prompt_tokens or 0
+                            usage.completion_tokens += chunk.usage.completion_tokens or 0
+                            reported = True
+                        for choice in chunk.choices:
+                            for item in (choice.logprobs.content or []) if choice.logprobs else []:
+                                if not top:
+                                    top = {t.token: t.logprob for t in item.top_logprobs}
+                finally:
+                    usage.seconds += time.monotonic() - started
+                if not reported:
+                    usage.prompt_tokens += sum(len(m["content"]) for m in request.messages) // CHARS_PER_TOKEN
+                    usage.completion_tokens += 1
+                if not top:
+                    raise EmptyChoices("the model endpoint answered without log-probabilities")
+                return ChoiceResult(option_probabilities(request.options, top), usage)
+    except FATAL_ERRORS as exc:
+        raise BackendError(describe_api_error(exc)) from None
+    except (openai.APIError, EmptyChoices) as exc:
+        raise LLMCallFailed(describe_api_error(exc), usage) from None
+    raise AssertionError("unreachable: tenacity reraises the last error")
 
 
 def first_line(text: str, limit: int = 300) -> str:

@@ -12,11 +12,11 @@ import hashlib
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel
 
-from summarizer.errors import BudgetExceeded, SummarizerError
+from summarizer.errors import BackendError, BudgetExceeded, SummarizerError
 from summarizer.schemas import Usage
 
 T = TypeVar("T", bound=BaseModel)
@@ -77,6 +77,82 @@ class StructuredLLM(Protocol):
     def backend(self) -> str: ...
 
     def complete(self, request: LLMRequest[T]) -> LLMResult[T]: ...
+
+
+OPTION_LABELS = "ABCDEFGHIJ"
+
+
+@dataclass(frozen=True)
+class ChoiceRequest:
+    """One multiple-choice question: the answer is one of `options` (option labels "A", "B",
+    ...), and the backend says how probable the model finds each. The messages must put what
+    several questions share (the article) first, so a server can reuse its processed prefix."""
+
+    task: str
+    prompt_version: str
+    messages: list[dict[str, str]]
+    options: tuple[str, ...]
+
+    def fingerprint(self, model: str) -> str:
+        payload = {
+            "model": model,
+            "task": self.task,
+            "prompt_version": self.prompt_version,
+            "options": list(self.options),
+            "messages": self.messages,
+        }
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()
+
+
+@dataclass
+class ChoiceResult:
+    """The probability of each option label, renormalized over the options (they sum to 1,
+    or are all 0 when the model put no weight on any label)."""
+
+    probabilities: dict[str, float]
+    usage: Usage
+
+    @property
+    def best(self) -> tuple[str, float]:
+        label = max(self.probabilities, key=lambda k: self.probabilities[k])
+        return label, self.probabilities[label]
+
+
+@runtime_checkable
+class ChoosingLLM(Protocol):
+    """A model that answers `ChoiceRequest`s with a probability per option."""
+
+    @property
+    def model_name(self) -> str: ...
+
+    def choose(self, request: ChoiceRequest) -> ChoiceResult: ...
+
+
+def option_probabilities(options: tuple[str, ...], top: dict[str, float]) -> dict[str, float]:
+    """From the first answer token's top log-probabilities (token text -> logprob), each option
+    label's probability renormalized over the labels ("A", " A" and "A)" count as A)."""
+    import math
+
+    mass = dict.fromkeys(options, 0.0)
+    for token, logprob in top.items():
+        label = token.strip().rstrip(").:")
+        if label in mass:
+            mass[label] += math.exp(logprob)
+    total = sum(mass.values())
+    return {k: (v / total if total > 0 else 0.0) for k, v in mass.items()}
+
+
+def choose_counted(llm: ChoosingLLM, request: ChoiceRequest, usage: Usage) -> ChoiceResult:
+    """One question of a document's set: its cost is added to `usage`, failure or not."""
+    try:
+        result = llm.choose(request)
+    except LLMCallFailed as failed:
+        usage.add(failed.usage)
+        failed.usage = usage
+        raise
+    usage.add(result.usage)
+    return result
 
 
 def complete_counted(llm: StructuredLLM, request: LLMRequest[T], usage: Usage) -> T:
@@ -145,6 +221,18 @@ class BudgetedLLM(DelegatingLLM):
         self.budget.check(request)
         try:
             result = self.inner.complete(request)
+        except LLMCallFailed as failed:
+            self.budget.charge(failed.usage)
+            raise
+        self.budget.charge(result.usage)
+        return result
+
+    def choose(self, request: ChoiceRequest) -> ChoiceResult:
+        inner = self.inner
+        if not isinstance(inner, ChoosingLLM):
+            raise BackendError(f"the {self.backend} backend cannot answer multiple-choice questions")
+        try:
+            result = inner.choose(request)
         except LLMCallFailed as failed:
             self.budget.charge(failed.usage)
             raise

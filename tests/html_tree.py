@@ -3,9 +3,11 @@ not close the innermost open element."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -72,3 +74,30 @@ def parse(page: str) -> Node:
     assert builder.errors == []
     assert [n.tag for n in builder.stack] == ["#document"]
     return builder.root
+
+
+def chromium_dom(executable: str, path: Path, profile: Path, *flags: str) -> str:
+    """The DOM of the page at `path` after headless Chromium ran it, with no network and a
+    throw-away profile; `flags` are added before --dump-dom (e.g. a virtual-time budget)."""
+    result = subprocess.run(
+        [
+            executable,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            f"--user-data-dir={profile}",
+            *flags,
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
@@ -132,8 +134,6 @@ class ChoosingLLM(Protocol):
 def option_probabilities(options: tuple[str, ...], top: dict[str, float]) -> dict[str, float]:
     """From the first answer token's top log-probabilities (token text -> logprob), each option
     label's probability renormalized over the labels ("A", " A" and "A)" count as A)."""
-    import math
-
     mass = dict.fromkeys(options, 0.0)
     for token, logprob in top.items():
         label = token.strip().rstrip(").:")
@@ -143,10 +143,18 @@ def option_probabilities(options: tuple[str, ...], top: dict[str, float]) -> dic
     return {k: (v / total if total > 0 else 0.0) for k, v in mass.items()}
 
 
-def choose_counted(llm: ChoosingLLM, request: ChoiceRequest, usage: Usage) -> ChoiceResult:
-    """One question of a document's set: its cost is added to `usage`, failure or not."""
+class _Priced(Protocol):
+    usage: Usage
+
+
+R = TypeVar("R", bound=_Priced)
+
+
+def _counted(call: Callable[[], R], usage: Usage) -> R:
+    """One request of a multi-request job: its cost is added to `usage` whether it succeeds or
+    fails, and a failure carries the whole job's usage so far."""
     try:
-        result = llm.choose(request)
+        result = call()
     except LLMCallFailed as failed:
         usage.add(failed.usage)
         failed.usage = usage
@@ -155,17 +163,14 @@ def choose_counted(llm: ChoosingLLM, request: ChoiceRequest, usage: Usage) -> Ch
     return result
 
 
+def choose_counted(llm: ChoosingLLM, request: ChoiceRequest, usage: Usage) -> ChoiceResult:
+    """One question of a document's set, counted as `_counted` says."""
+    return _counted(lambda: llm.choose(request), usage)
+
+
 def complete_counted(llm: StructuredLLM, request: LLMRequest[T], usage: Usage) -> T:
-    """One request of a multi-request job: its cost is added to `usage` whether it succeeds or
-    fails, and a failure carries the whole job's usage so far."""
-    try:
-        result = llm.complete(request)
-    except LLMCallFailed as failed:
-        usage.add(failed.usage)
-        failed.usage = usage
-        raise
-    usage.add(result.usage)
-    return result.value
+    """One request of a multi-request job, counted as `_counted` says."""
+    return _counted(lambda: llm.complete(request), usage).value
 
 
 class DelegatingLLM:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 from headline_samples import headline_report
-from html_tree import Node, parse
+from html_tree import Node, chromium_dom, parse
 from paths import chromium
 from report_samples import (
     CLASH,
@@ -386,27 +385,7 @@ def test_chromium_runs_the_page_and_not_the_injected_markup(tmp_path: Path) -> N
     page = render_html(report)
     path = tmp_path / "report.html"
     path.write_text(page, encoding="utf-8")
-    result = subprocess.run(
-        [
-            executable,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--dump-dom",
-            path.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    dom = parse(result.stdout)
+    dom = parse(chromium_dom(executable, path, tmp_path / "profile"))
     static = parse(page)
 
     root = dom.find("html")

@@ -9,12 +9,11 @@ import base64
 import hashlib
 import json
 import re
-import subprocess
 from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from html_tree import Node, parse
+from html_tree import Node, chromium_dom, parse
 from paths import chromium
 from report_samples import HOSTILE_TEXT, c00_sample_report, c00_with_hostile_article
 
@@ -114,28 +113,7 @@ def browse(page: str, tmp_path: Path, script: str = "") -> Node:
     tmp_path.mkdir(exist_ok=True)
     path = tmp_path / "report.html"
     path.write_text(page, encoding="utf-8")
-    result = subprocess.run(
-        [
-            chromium(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-            path.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return parse(result.stdout)
+    return parse(chromium_dom(chromium(), path, tmp_path / "profile", "--virtual-time-budget=5000"))
 
 
 def marks(tree: Node) -> list[tuple[str, str, str, str, str]]:

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from summarizer.reconcile.roles import background_sentences, is_individual, is_part
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Claim, ConflictSide, Document, Event, LinkedEvent, Number, Quantity
 from summarizer.text.figures import describe_quantity
@@ -22,7 +23,9 @@ from summarizer.text.places import PlaceRef, place_parser
 
 INF = float("inf")
 
-EventKey = tuple[str, str]  # ("event", linked id) or ("unlinked", document id)
+# ("event", linked id), ("unlinked", document id) or ("background", document id): figures of an
+# earlier event the document recalls (`roles.background_sentences`), never compared.
+EventKey = tuple[str, str]
 Key = tuple[EventKey, str, str]  # (event, metric, place key)
 
 
@@ -38,6 +41,7 @@ class Item:
     low: float
     high: float
     point: float | None
+    part: bool = False  # an individual or a share of a total (`roles`): compared as a lower bound
 
 
 def _point(q: Quantity) -> float | None:
@@ -60,7 +64,8 @@ def arith_bounds(item: Item) -> tuple[float, float]:
     q = item.claim.quantity
     if q.low is None and q.high is None and q.nominal is not None:
         return float(q.nominal), float(q.nominal)
-    return max(item.low, 0.0), item.high
+    low, high = _bounds(q)  # a part's own figure, not the lower bound it is compared as
+    return max(low, 0.0), high
 
 
 @dataclass
@@ -73,6 +78,7 @@ class Aligned:
 def _event_key(
     claim: Claim, events_by_id: dict[str, Event], doc_events: dict[str, list[str]], mapping: dict[str, str]
 ) -> EventKey:
+    """The linked event a claim reports, else its document's unlinked bucket."""
     event_id = claim.event if claim.event in events_by_id else None
     if event_id is None and len(doc_events.get(claim.document, [])) == 1:
         event_id = doc_events[claim.document][0]
@@ -101,8 +107,17 @@ def align(
 
     by_event_metric: dict[tuple[EventKey, str], list[Item]] = defaultdict(list)
     metrics: dict[tuple[str, str | None], str] = {}  # a run repeats the same few metrics
+    docs = {doc.id: doc for doc in documents}
+    dates = {("event", le.id): le.date for le in linked}
+    background: dict[tuple[str, dt.date], set[int]] = {}
     for claim in claims:
         event_key = _event_key(claim, events_by_id, doc_events, mapping)
+        document = docs.get(claim.document)
+        if (date := dates.get(event_key)) is not None and document is not None:
+            if (claim.document, date) not in background:
+                background[(claim.document, date)] = background_sentences(document, date)
+            if claim.sentence in background[(claim.document, date)]:
+                event_key = ("background", claim.document)
         place = parse(claim.place)
         if place is not None and place.counted is not None:
             place = _resolve_counted(place, event_places.get(event_key, []))
@@ -111,7 +126,11 @@ def align(
         if (metric := metrics.get(metric_of)) is None:
             metric = metrics[metric_of] = counted_metric(claim.metric, claim.group)
         when = published.get(claim.document)
-        item = Item(claim, event_key, metric, place, when, low, high, _point(claim.quantity))
+        point = _point(claim.quantity)
+        part = is_individual(claim) or is_part(claim, document)
+        if part:
+            high, point = INF, None
+        item = Item(claim, event_key, metric, place, when, low, high, point, part)
         by_event_metric[(event_key, metric)].append(item)
 
     items: dict[Key, list[Item]] = defaultdict(list)

@@ -10,12 +10,16 @@ from collections import defaultdict
 from summarizer.reconcile.alignment import Aligned, Item, Key, describe_items, event_id, side_of, subject
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Conflict, ConflictKind
+from summarizer.text.metrics import CASUALTY_METRICS
 
 
 def within_document(
     key: Key, doc_id: str, items: list[Item], aligned: Aligned, settings: ReconcileSettings
 ) -> Conflict | None:
-    ranges = [i for i in items if i.claim.quantity.is_range] if settings.flag_ranges else []
+    # A spread of a casualty count is a disagreement among the reports the article sums up; a
+    # spread of anything else ("five to 10 shots", "40 to 50 homes") is an estimate.
+    casualty = key[1] in CASUALTY_METRICS or key[1].split("_", 1)[-1] in CASUALTY_METRICS
+    ranges = [i for i in items if i.claim.quantity.is_range] if settings.flag_ranges and casualty else []
     max_low = max(i.low for i in items)
     min_high = min(i.high for i in items)
     if not ranges and max_low <= min_high:

@@ -82,6 +82,9 @@ def _reconcile(
         by_doc: dict[str, list[Item]] = defaultdict(list)
         for item in aligned.items[key]:
             by_doc[item.claim.document].append(item)
+        if key[0][0] == "background":  # an earlier event's figures, recalled: never a finding
+            estimates.append(estimate(key, aligned.items[key], aligned, settings))
+            continue
         revisions, old = find_revisions(key, by_doc, docs, aligned)
         conflicts.extend(revisions)
         superseded |= old

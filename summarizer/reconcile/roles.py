@@ -1,0 +1,94 @@
+"""The role a figure plays in its article: a total for the slot, a part of one, or background.
+
+A reader who hears "the sources disagree" means that two reports give rival totals for the same
+thing. Most pairs of different figures in news text are not that:
+
+- **an individual**: one person named or described ("her father", "a 16-year-old girl", a
+  name) is one of those counted, not a count of one;
+- **a part**: a partitive ("four of the victims", "29 of 30 people"), an addition ("six other
+  people", "22 more"), or an item of a list after "including" is a share of a total;
+- **background**: a sentence that opens with an earlier time ("In 2004 ...", "In April last
+  year ...") reports another, earlier event, and so does the sentence right after it when it
+  names no time of its own.
+
+Individuals and parts are read as lower bounds ("at least one", "at least four"): they can never
+contradict a larger total. Background figures are kept apart from the event they sit beside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from summarizer.schemas import Claim, Document
+from summarizer.text.dates import MONTH_PATTERN, first_date_phrase, resolve_date
+from summarizer.text.numbers import NUMBER_PATTERN
+
+# A count of one said as a count ("one", "1", "a single", "only one"): anything else that reads
+# as one ("her father", "a patient", a name) describes an individual.
+_COUNT_OF_ONE = re.compile(r"^\W*(?:(?:only|just|at\s+least|at\s+most)\s+)?(?:one|1|a\s+single|single)\b", re.I)
+# Partitive: "four of the victims", "29 of 30 people", "two of those", "one of them", "one among them".
+_PARTITIVE_AFTER = re.compile(
+    rf"^\s*(?:of|among)\s+(?:the|those|these|them|whom|which|his|her|their|its|{NUMBER_PATTERN})\b", re.I
+)
+# Addition to a figure already given: "six other people", "22 more", "three additional victims".
+_ADDITION_AFTER = re.compile(r"^\s*(?:other|others|more|additional|further)\b", re.I)
+# A list of the members of a total: "21 missiles, including two hypersonic ones"; "of whom".
+_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I)
+_NUMBER = re.compile(NUMBER_PATTERN, re.I)
+# An opening that dates the sentence: "In 2004", "In April last year", "Back in September 2009".
+_EARLIER_OPENING = re.compile(
+    rf"^\W*(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid)[-\s]+)?"
+    rf"(?P<phrase>(?:(?:{MONTH_PATTERN})\.?\s+(?:of\s+)?)?(?:(?:19|20)\d\d|last\s+year))\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_EARLIER_MARGIN = dt.timedelta(days=30)  # an earlier event, not the same one dated loosely
+
+
+def is_individual(claim: Claim) -> bool:
+    """A figure of one given by who it is ("her father") rather than by a count ("one")."""
+    q = claim.quantity
+    return q.low == 1 and q.high == 1 and not _COUNT_OF_ONE.match(q.phrase or claim.span.text)
+
+
+def is_part(claim: Claim, document: Document | None) -> bool:
+    """The claim's words mark it as a share of a total (see the module's docstring)."""
+    if document is None or not 0 <= claim.sentence < len(document.sentences):
+        return False
+    sentence = document.sentences[claim.sentence]
+    start, end = claim.span.start, claim.span.end
+    if not sentence.start <= start <= end <= sentence.end:
+        return False
+    after = document.text[end : sentence.end]
+    if _PARTITIVE_AFTER.match(after) or _ADDITION_AFTER.match(after):
+        return True
+    before = document.text[sentence.start : start]
+    cue = None
+    for cue in _INCLUDING.finditer(before):
+        pass
+    return cue is not None and bool(_NUMBER.search(before[: cue.start()]))
+
+
+def background_sentences(document: Document, event_date: dt.date) -> set[int]:
+    """Sentences of `document` that report an event well before `event_date` (see above)."""
+    found: set[int] = set()
+    previous = False
+    for index, sentence in enumerate(document.sentences):
+        text = document.text[sentence.start : sentence.end]
+        opening = _EARLIER_OPENING.match(text)
+        if opening is not None:
+            phrase = opening["phrase"].lower()
+            if phrase == "last year" and document.published is not None:
+                phrase = str(document.published.year - 1)
+            when = resolve_date(None, phrase, document.published)
+            previous = when is not None and when[1] < event_date - _EARLIER_MARGIN
+        elif previous:
+            # The sentence after a background one continues it unless it dates itself.
+            previous = False
+            if first_date_phrase(text) is None and not _YEAR.search(text):
+                found.add(index)
+            continue
+        if previous:
+            found.add(index)
+    return found

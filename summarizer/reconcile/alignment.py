@@ -10,11 +10,12 @@ metric, canonical place). Also the small helpers every later step shares: an ali
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from summarizer.reconcile.roles import background_sentences, is_individual, is_part
+from summarizer.reconcile.roles import background_sentences, dead_among, is_individual, is_part
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Claim, ConflictSide, Document, Event, LinkedEvent, Number, Quantity
 from summarizer.text.figures import describe_quantity
@@ -22,6 +23,7 @@ from summarizer.text.metrics import counted_metric
 from summarizer.text.places import PlaceRef, place_parser
 
 INF = float("inf")
+_HURT = re.compile(r"injured|wounded|hurt")  # metrics of the hurt who survived
 
 # ("event", linked id), ("unlinked", document id) or ("background", document id): figures of an
 # earlier event the document recalls (`roles.background_sentences`), never compared.
@@ -130,6 +132,8 @@ def align(
         part = is_individual(claim) or is_part(claim, document)
         if part:
             high, point = INF, None
+        elif _HURT.search(metric) and (dead := dead_among(claim, document)) and low > -INF:
+            low, point = max(0.0, low - dead), None  # the hurt counted with their dead
         item = Item(claim, event_key, metric, place, when, low, high, point, part)
         by_event_metric[(event_key, metric)].append(item)
 

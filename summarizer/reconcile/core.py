@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pydantic import BaseModel
 
 from summarizer.reconcile.alignment import EventKey, Item, Key, align, event_id
-from summarizer.reconcile.conflicts import cross_document, within_document
+from summarizer.reconcile.conflicts import cross_document, drop_nested, within_document
 from summarizer.reconcile.estimates import estimate
 from summarizer.reconcile.headlines import add_headlines
 from summarizer.reconcile.linking import link_events
@@ -75,6 +75,7 @@ def _reconcile(
     event_order = {le.id: n for n, le in enumerate(linked)}
 
     conflicts: list[Conflict] = []
+    cross: list[tuple[Key, Conflict]] = []
     estimates: list[Estimate] = []
     superseded: set[str] = set()
     current_by_group: dict[tuple[EventKey, str, str], dict[str, list[Item]]] = defaultdict(dict)
@@ -101,11 +102,12 @@ def _reconcile(
             for b_doc in doc_ids[n + 1 :]:
                 found = cross_document(key, a_doc, current[a_doc], b_doc, current[b_doc], aligned, settings)
                 if found is not None:
-                    conflicts.append(found)
+                    cross.append((key, found))
         kept = [i for group in current.values() for i in group]
         if kept:
             estimates.append(estimate(key, kept, aligned, settings))
 
+    conflicts.extend(drop_nested(cross, aligned))
     for (event_key, metric, doc_id), by_place in current_by_group.items():
         if len(by_place) > 1:
             conflicts.extend(part_total(PlaceFigures(event_key, metric, doc_id, by_place, aligned)))

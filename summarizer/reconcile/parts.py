@@ -46,7 +46,7 @@ def _is_additive(metric: str, items: Iterable[Item]) -> bool:
     return not _NON_ADDITIVE & set(metric.split("_")) and not any(i.claim.quantity.unit for i in items)
 
 
-def _within(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+def lies_within(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
     """`named_within`, plus what the linked event's own place list implies: when the event has
     one place of the highest admin level it names ("Aceh province"), its places of a lower
     known level ("Bener Meriah district") lie in it."""
@@ -54,7 +54,7 @@ def _within(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> b
         return True
     if inner.containers:
         parent = PlaceRef(text=inner.containers[0], head=inner.containers[0], containers=inner.containers[1:])
-        if _within(parent, outer, event_places):
+        if lies_within(parent, outer, event_places):
             return True
     levelled = [p for p in event_places if p.level is not None and not p.components]
     if not levelled or inner.level is None or outer.level is None:
@@ -114,12 +114,12 @@ class PlaceFigures:
         inside = [
             k
             for k, ref in candidates.items()
-            if k != total_key and not ref.residual and _within(ref, total, event_places)
+            if k != total_key and not ref.residual and lies_within(ref, total, event_places)
         ]
         direct = [
             k
             for k in inside
-            if not any(m != k and _within(self.refs[k], self.refs[m], event_places) for m in inside)
+            if not any(m != k and lies_within(self.refs[k], self.refs[m], event_places) for m in inside)
             and not _deeper_than_event_place(self.refs[k], total, event_places)
         ]
         if total.components:
@@ -244,7 +244,7 @@ def _deeper_than_event_place(inner: PlaceRef, outer: PlaceRef, event_places: lis
     """A site qualified by a place that itself lies in `outer` is not a direct part of it."""
     for container in inner.containers:
         ref = PlaceRef(text=container, head=container)
-        if ref.head != outer.head and _within(ref, outer, event_places):
+        if ref.head != outer.head and lies_within(ref, outer, event_places):
             return True
     return False
 

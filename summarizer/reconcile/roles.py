@@ -22,7 +22,7 @@ import re
 
 from summarizer.schemas import Claim, Document
 from summarizer.text.dates import MONTH_PATTERN, first_date_phrase, resolve_date
-from summarizer.text.numbers import NUMBER_PATTERN
+from summarizer.text.numbers import NUMBER_PATTERN, parse_number
 
 # A count of one said as a count ("one", "1", "a single", "only one"): anything else that reads
 # as one ("her father", "a patient", a name) describes an individual.
@@ -31,14 +31,19 @@ _COUNT_OF_ONE = re.compile(r"^\W*(?:(?:only|just|at\s+least|at\s+most)\s+)?(?:on
 _PARTITIVE_AFTER = re.compile(
     rf"^\s*(?:of|among)\s+(?:the|those|these|them|whom|which|his|her|their|its|{NUMBER_PATTERN})\b", re.I
 )
-# Addition to a figure already given: "six other people", "22 more", "three additional victims".
+# Addition to a figure already given: "six other people", "22 more", "three additional victims";
+# "another four people", "a further 12".
 _ADDITION_AFTER = re.compile(r"^\s*(?:other|others|more|additional|further)\b", re.I)
+_ADDITION_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)
+# Partitive with the whole first: "Of the 30 people taken to hospital, 29 ...", "out of 12 victims, 10".
+_WHOLE_BEFORE = re.compile(rf"\b(?:of|out\s+of)\s+(?:the\s+)?{NUMBER_PATTERN}[^,;]*,\s*$", re.I)
 # A list of the members of a total: "21 missiles, including two hypersonic ones"; "of whom".
 _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I)
 _NUMBER = re.compile(NUMBER_PATTERN, re.I)
 # An opening that dates the sentence: "In 2004", "In April last year", "Back in September 2009".
+# Or a year naming the event: "The 2004 tsunami killed ...".
 _EARLIER_OPENING = re.compile(
-    rf"^\W*(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid)[-\s]+)?"
+    rf"^\W*(?:(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid)[-\s]+)?|the\s+(?=(?:19|20)\d\d\s+[a-z]))"
     rf"(?P<phrase>(?:(?:{MONTH_PATTERN})\.?\s+(?:of\s+)?)?(?:(?:19|20)\d\d|last\s+year))\b",
     re.I,
 )
@@ -64,10 +69,34 @@ def is_part(claim: Claim, document: Document | None) -> bool:
     if _PARTITIVE_AFTER.match(after) or _ADDITION_AFTER.match(after):
         return True
     before = document.text[sentence.start : start]
+    if _ADDITION_BEFORE.search(before) or _WHOLE_BEFORE.search(before):
+        return True
     cue = None
     for cue in _INCLUDING.finditer(before):
         pass
     return cue is not None and bool(_NUMBER.search(before[: cue.start()]))
+
+
+# The dead counted among the hurt: "20 were injured, and two of those victims are dead",
+# "14 people were wounded, three of whom later died".
+_DEAD_AMONG = re.compile(
+    rf"^[^.;]*?\b(?P<dead>{NUMBER_PATTERN})\s+of\s+(?:those|them|whom|these|the)\b[^.;]{{0,40}}?"
+    r"\b(?:died|dead|killed|fatally|succumbed)\b",
+    re.I,
+)
+
+
+def dead_among(claim: Claim, document: Document | None) -> int | None:
+    """How many of the claim's hurt the rest of its sentence says died ("two of those are dead"):
+    the figure then counts the dead too, and the injured alone are that many fewer."""
+    if document is None or not 0 <= claim.sentence < len(document.sentences):
+        return None
+    sentence = document.sentences[claim.sentence]
+    if not sentence.start <= claim.span.end <= sentence.end:
+        return None
+    found = _DEAD_AMONG.match(document.text[claim.span.end : sentence.end])
+    value = parse_number(found["dead"]) if found else None
+    return int(value) if value is not None and value == int(value) else None
 
 
 def background_sentences(document: Document, event_date: dt.date) -> set[int]:

@@ -15,7 +15,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from summarizer.reconcile.roles import background_sentences, dead_among, is_individual, is_part
+from summarizer.reconcile.roles import (
+    background_sentences,
+    dead_among,
+    is_addition,
+    is_individual,
+    is_part,
+)
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Claim, ConflictSide, Document, Event, LinkedEvent, Number, Quantity
 from summarizer.text.figures import describe_quantity
@@ -112,6 +118,7 @@ def align(
     docs = {doc.id: doc for doc in documents}
     dates = {("event", le.id): le.date for le in linked}
     background: dict[tuple[str, dt.date], set[int]] = {}
+    additions: list[Item] = []
     for claim in claims:
         event_key = _event_key(claim, events_by_id, doc_events, mapping)
         document = docs.get(claim.document)
@@ -136,6 +143,11 @@ def align(
             low, point = max(0.0, low - dead), None  # the hurt counted with their dead
         item = Item(claim, event_key, metric, place, when, low, high, point, part)
         by_event_metric[(event_key, metric)].append(item)
+        if not part and is_addition(claim, document):
+            additions.append(item)
+    for item in additions:
+        if _follows_same_count(item, by_event_metric[(item.event, item.metric)]):
+            item.high, item.point, item.part = INF, None, True
 
     items: dict[Key, list[Item]] = defaultdict(list)
     names: dict[Key, Counter[str]] = defaultdict(Counter)
@@ -154,6 +166,20 @@ def align(
         key: min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, counter in names.items()
     }
     return Aligned(dict(items), place_names, event_places)
+
+
+_ADDITION_REACH = 3  # sentences back an addition ("another four died") looks for what it adds to
+
+
+def _follows_same_count(item: Item, group: list[Item]) -> bool:
+    """An earlier figure of the same document and measure, close before it: what it adds to."""
+    claim = item.claim
+    return any(
+        other.claim.document == claim.document
+        and claim.sentence - _ADDITION_REACH <= other.claim.sentence <= claim.sentence
+        and other.claim.span.start < claim.span.start
+        for other in group
+    )
 
 
 def _resolve_counted(place: PlaceRef, event_places: list[PlaceRef]) -> PlaceRef:

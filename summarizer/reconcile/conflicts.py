@@ -28,7 +28,7 @@ def within_document(
     # A figure under half of what the article already counts is a group it singles out (the
     # critically hurt among the injured, the gunshot victims among all taken to hospital);
     # rival totals in one article differ by less (19, 20 and 22 injured).
-    rivals = [i for i in items if i.high * _RIVAL_RATIO > max_low]
+    rivals = [i for i in items if i.high >= max_low or i.high * _RIVAL_RATIO > max_low]
     min_high = min(i.high for i in rivals)
     if not ranges and max_low <= min_high:
         return None

@@ -66,15 +66,29 @@ def is_part(claim: Claim, document: Document | None) -> bool:
     if not sentence.start <= start <= end <= sentence.end:
         return False
     after = document.text[end : sentence.end]
-    if _PARTITIVE_AFTER.match(after) or _ADDITION_AFTER.match(after):
+    if _PARTITIVE_AFTER.match(after):
         return True
     before = document.text[sentence.start : start]
-    if _ADDITION_BEFORE.search(before) or _WHOLE_BEFORE.search(before):
+    if _WHOLE_BEFORE.search(before):
         return True
     cue = None
     for cue in _INCLUDING.finditer(before):
         pass
     return cue is not None and bool(_NUMBER.search(before[: cue.start()]))
+
+
+def is_addition(claim: Claim, document: Document | None) -> bool:
+    """'six other people', 'another four': a figure added to one given before it. Whether it is
+    a part of the same count depends on what came before (`alignment`): "one man was killed ...
+    another four died" adds to the killed; "five dead and six others wounded" starts a new count."""
+    if document is None or not 0 <= claim.sentence < len(document.sentences):
+        return False
+    sentence = document.sentences[claim.sentence]
+    if not sentence.start <= claim.span.start <= claim.span.end <= sentence.end:
+        return False
+    after = document.text[claim.span.end : sentence.end]
+    before = document.text[sentence.start : claim.span.start]
+    return bool(_ADDITION_AFTER.match(after) or _ADDITION_BEFORE.search(before))
 
 
 # The dead counted among the hurt: "20 were injured, and two of those victims are dead",

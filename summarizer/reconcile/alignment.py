@@ -237,8 +237,10 @@ def as_number(value: float) -> Number | None:
 
 
 def side_of(document: str, items: Sequence[Item]) -> ConflictSide:
-    low = min(item.low for item in items)
-    high = max(item.high for item in items)
+    # The figures as stated: a part compared as a lower bound still shows its own figure.
+    bounds = [_bounds(item.claim.quantity) for item in items]
+    low = min(b[0] for b in bounds)
+    high = max(b[1] for b in bounds)
     return ConflictSide(
         document=document,
         claims=[item.claim.id for item in items],

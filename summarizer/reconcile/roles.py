@@ -27,6 +27,8 @@ from summarizer.text.numbers import NUMBER_PATTERN, parse_number
 # A count of one said as a count ("one", "1", "a single", "only one"): anything else that reads
 # as one ("her father", "a patient", a name) describes an individual.
 _COUNT_OF_ONE = re.compile(r"^\W*(?:(?:only|just|at\s+least|at\s+most)\s+)?(?:one|1|a\s+single|single)\b", re.I)
+_AGE = re.compile(r"\b\d+[-\s](?:year|month|week|day)s?[-\s]old\b", re.I)  # "a 16-year-old girl"
+_DIGIT = re.compile(r"\d")
 # Partitive: "four of the victims", "29 of 30 people", "two of those", "one of them", "one among them".
 _PARTITIVE_AFTER = re.compile(
     rf"^\s*(?:of|among)\s+(?:the|those|these|them|whom|which|his|her|their|its|{NUMBER_PATTERN})\b", re.I
@@ -51,25 +53,30 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _EARLIER_MARGIN = dt.timedelta(days=30)  # an earlier event, not the same one dated loosely
 
 
+def _around(claim: Claim, document: Document | None) -> tuple[str, str] | None:
+    """The claim's sentence before and after its figure, when its span is located in it."""
+    if document is None or not 0 <= claim.sentence < len(document.sentences):
+        return None
+    sentence = document.sentences[claim.sentence]
+    start, end = claim.span.start, claim.span.end
+    if start is None or end is None or not sentence.start <= start <= end <= sentence.end:
+        return None
+    return document.text[sentence.start : start], document.text[end : sentence.end]
+
+
 def is_individual(claim: Claim) -> bool:
     """A figure of one given by who it is ("her father") rather than by a count ("one")."""
     q = claim.quantity
-    return q.low == 1 and q.high == 1 and not _COUNT_OF_ONE.match(q.phrase or claim.span.text)
+    said = _AGE.sub("", q.phrase or claim.span.text).strip()
+    return q.low == 1 and q.high == 1 and bool(said) and not (_COUNT_OF_ONE.match(said) or _DIGIT.search(said))
 
 
 def is_part(claim: Claim, document: Document | None) -> bool:
     """The claim's words mark it as a share of a total (see the module's docstring)."""
-    if document is None or not 0 <= claim.sentence < len(document.sentences):
+    if (around := _around(claim, document)) is None:
         return False
-    sentence = document.sentences[claim.sentence]
-    start, end = claim.span.start, claim.span.end
-    if not sentence.start <= start <= end <= sentence.end:
-        return False
-    after = document.text[end : sentence.end]
-    if _PARTITIVE_AFTER.match(after):
-        return True
-    before = document.text[sentence.start : start]
-    if _WHOLE_BEFORE.search(before):
+    before, after = around
+    if _PARTITIVE_AFTER.match(after) or _WHOLE_BEFORE.search(before):
         return True
     cue = None
     for cue in _INCLUDING.finditer(before):
@@ -81,13 +88,9 @@ def is_addition(claim: Claim, document: Document | None) -> bool:
     """'six other people', 'another four': a figure added to one given before it. Whether it is
     a part of the same count depends on what came before (`alignment`): "one man was killed ...
     another four died" adds to the killed; "five dead and six others wounded" starts a new count."""
-    if document is None or not 0 <= claim.sentence < len(document.sentences):
+    if (around := _around(claim, document)) is None:
         return False
-    sentence = document.sentences[claim.sentence]
-    if not sentence.start <= claim.span.start <= claim.span.end <= sentence.end:
-        return False
-    after = document.text[claim.span.end : sentence.end]
-    before = document.text[sentence.start : claim.span.start]
+    before, after = around
     return bool(_ADDITION_AFTER.match(after) or _ADDITION_BEFORE.search(before))
 
 
@@ -103,12 +106,9 @@ _DEAD_AMONG = re.compile(
 def dead_among(claim: Claim, document: Document | None) -> int | None:
     """How many of the claim's hurt the rest of its sentence says died ("two of those are dead"):
     the figure then counts the dead too, and the injured alone are that many fewer."""
-    if document is None or not 0 <= claim.sentence < len(document.sentences):
+    if (around := _around(claim, document)) is None:
         return None
-    sentence = document.sentences[claim.sentence]
-    if not sentence.start <= claim.span.end <= sentence.end:
-        return None
-    found = _DEAD_AMONG.match(document.text[claim.span.end : sentence.end])
+    found = _DEAD_AMONG.match(around[1])
     value = parse_number(found["dead"]) if found else None
     return int(value) if value is not None and value == int(value) else None
 

@@ -11,6 +11,7 @@ from summarizer.reconcile.alignment import Aligned, Item, Key, describe_items, e
 from summarizer.reconcile.parts import lies_within
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Conflict, ConflictKind
+from summarizer.text.places import PlaceRef
 from summarizer.text.metrics import CASUALTY_METRICS
 
 
@@ -75,11 +76,24 @@ def drop_nested(found: list[tuple[Key, Conflict]], aligned: Aligned) -> list[Con
             if other != key
             and place is not None
             and (outer := aligned.items[other][0].place) is not None
-            and lies_within(place, outer, event_places)
+            and (lies_within(place, outer, event_places) or _coarser_event_place(place, outer, event_places))
         ]
         if not wider:
             kept.append(conflict)
     return kept
+
+
+def _coarser_event_place(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+    """Both are places the event names and `outer`'s admin level is the higher ("Aceh province"
+    beside "Bener Meriah district"): in one event's report, the finer place is one of its parts."""
+    heads = {p.head for p in event_places}
+    return (
+        inner.head in heads
+        and outer.head in heads
+        and inner.admin_level is not None
+        and outer.admin_level is not None
+        and inner.admin_level > outer.admin_level
+    )
 
 
 def cross_document(

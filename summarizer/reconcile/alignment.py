@@ -174,10 +174,11 @@ _ADDITION_REACH = 3  # sentences back an addition ("another four died") looks fo
 def _follows_same_count(item: Item, group: list[Item]) -> bool:
     """An earlier figure of the same document and measure, close before it: what it adds to."""
     claim = item.claim
+    start = claim.span.start if claim.span.start is not None else -1
     return any(
         other.claim.document == claim.document
         and claim.sentence - _ADDITION_REACH <= other.claim.sentence <= claim.sentence
-        and other.claim.span.start < claim.span.start
+        and (other.claim.span.start if other.claim.span.start is not None else start) < start
         for other in group
     )
 

@@ -11,9 +11,8 @@ from summarizer.reconcile.alignment import Aligned, Item, Key, describe_items, e
 from summarizer.reconcile.parts import lies_within
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Conflict, ConflictKind
-from summarizer.text.places import PlaceRef
 from summarizer.text.metrics import CASUALTY_METRICS
-
+from summarizer.text.places import PlaceRef
 
 _RIVAL_RATIO = 2
 

@@ -26,7 +26,9 @@ from summarizer.text.numbers import NUMBER_PATTERN, parse_number
 
 # A count of one said as a count ("one", "1", "a single", "only one"): anything else that reads
 # as one ("her father", "a patient", a name) describes an individual.
-_COUNT_OF_ONE = re.compile(r"^\W*(?:(?:only|just|at\s+least|at\s+most)\s+)?(?:one|1|a\s+single|single)\b", re.I)
+_COUNT_OF_ONE = re.compile(
+    r"^\W*(?:(?:only|just|at\s+least|at\s+most)\s+)?(?:one|1|a\s+single|single)\b", re.I
+)
 _AGE = re.compile(r"\b\d+[-\s](?:year|month|week|day)s?[-\s]old\b", re.I)  # "a 16-year-old girl"
 _DIGIT = re.compile(r"\d")
 # Partitive: "four of the victims", "29 of 30 people", "two of those", "one of them", "one among them".
@@ -40,7 +42,9 @@ _ADDITION_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", 
 # Partitive with the whole first: "Of the 30 people taken to hospital, 29 ...", "out of 12 victims, 10".
 _WHOLE_BEFORE = re.compile(rf"\b(?:of|out\s+of)\s+(?:the\s+)?{NUMBER_PATTERN}[^,;]*,\s*$", re.I)
 # A list of the members of a total: "21 missiles, including two hypersonic ones"; "of whom".
-_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I)
+_INCLUDING = re.compile(
+    r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I
+)
 _NUMBER = re.compile(NUMBER_PATTERN, re.I)
 # An opening that dates the sentence: "In 2004", "In April last year", "Back in September 2009".
 # Or a year naming the event: "The 2004 tsunami killed ...".
@@ -68,7 +72,9 @@ def is_individual(claim: Claim) -> bool:
     """A figure of one given by who it is ("her father") rather than by a count ("one")."""
     q = claim.quantity
     said = _AGE.sub("", q.phrase or claim.span.text).strip()
-    return q.low == 1 and q.high == 1 and bool(said) and not (_COUNT_OF_ONE.match(said) or _DIGIT.search(said))
+    return (
+        q.low == 1 and q.high == 1 and bool(said) and not (_COUNT_OF_ONE.match(said) or _DIGIT.search(said))
+    )
 
 
 def is_part(claim: Claim, document: Document | None) -> bool:
@@ -78,10 +84,8 @@ def is_part(claim: Claim, document: Document | None) -> bool:
     before, after = around
     if _PARTITIVE_AFTER.match(after) or _WHOLE_BEFORE.search(before):
         return True
-    cue = None
-    for cue in _INCLUDING.finditer(before):
-        pass
-    return cue is not None and bool(_NUMBER.search(before[: cue.start()]))
+    cues = list(_INCLUDING.finditer(before))
+    return bool(cues) and bool(_NUMBER.search(before[: cues[-1].start()]))
 
 
 def is_addition(claim: Claim, document: Document | None) -> bool:

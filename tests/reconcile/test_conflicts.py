@@ -137,7 +137,9 @@ def test_a_much_smaller_figure_in_one_article_is_a_group_it_singles_out() -> Non
         claim("a:4", "a", "killed", 8, 8, place="Corran"),
     ]
     result = reconcile(documents, events, claims)
-    assert [(c.metric, [s.claims for s in c.sides]) for c in result.conflicts] == [("killed", [["a:4"], ["a:3"]])]
+    assert [(c.metric, [s.claims for s in c.sides]) for c in result.conflicts] == [
+        ("killed", [["a:4"], ["a:3"]])
+    ]
 
 
 def test_a_spread_of_a_non_casualty_figure_is_an_estimate() -> None:

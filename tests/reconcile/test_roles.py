@@ -58,7 +58,10 @@ def test_an_individual_is_a_one_said_without_a_count(text: str, phrase: str, ind
 )
 def test_a_part_is_marked_by_its_words(text: str, phrase: str, part: bool) -> None:
     document = _document(text)
-    assert is_part(_claim(document, phrase, int(find_quantities(phrase)[0].quantity.low or 0), None), document) is part
+    assert (
+        is_part(_claim(document, phrase, int(find_quantities(phrase)[0].quantity.low or 0), None), document)
+        is part
+    )
 
 
 @pytest.mark.parametrize(

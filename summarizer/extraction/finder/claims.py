@@ -132,7 +132,9 @@ def _with_parsed_counts(
 
 # A toll names its figure unambiguously, whatever else the parse read in the sentence: "bringing
 # the death toll from the disaster to 11", "the toll stands at 30", "a death toll of 12".
-_TOLL_BEFORE = re.compile(r"\btoll\b(?:\s+\w+){0,4}?\s+(?:to|at|of|is|was|reached|hit)\s+(?:at\s+least\s+)?$", re.I)
+_TOLL_BEFORE = re.compile(
+    r"\btoll\b(?:\s+\w+){0,4}?\s+(?:to|at|of|is|was|reached|hit)\s+(?:at\s+least\s+)?$", re.I
+)
 
 
 def _toll(view: Text, candidate: ClaimCandidate) -> bool:

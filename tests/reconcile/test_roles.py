@@ -109,3 +109,36 @@ def test_a_year_of_the_event_itself_is_not_background() -> None:
     text = "In 2020 the river flooded twice. In June 2020 the second flood killed four people."
     document = _document(text, published=dt.date(2020, 6, 20))
     assert background_sentences(document, dt.date(2020, 6, 18)) == set()
+
+
+def test_figures_of_an_earlier_event_and_of_individuals_are_never_rivals() -> None:
+    """An earlier quake's toll, one victim described by who she was, and a part ("three of the
+    dead") take no part in a disagreement with another report of the same total."""
+    from summarizer.reconcile.core import reconcile
+    from summarizer.schemas import Event
+
+    text_a = (
+        "A quake on Tuesday killed 12 people in Dorrow. "
+        "Three of the dead were children. "
+        "A retired teacher was killed when her house collapsed. "
+        "In 2009 a quake near Dorrow killed 480 people."
+    )
+    text_b = "Twelve people died when the quake struck Dorrow on Tuesday."
+    a = _document(text_a, published=dt.date(2021, 3, 3)).model_copy(update={"id": "a"})
+    b = _document(text_b, published=dt.date(2021, 3, 3)).model_copy(update={"id": "b"})
+    claims = [
+        _claim(a, "12", 12, 12),
+        _claim(a, "Three", 3, 3),
+        _claim(a, "A retired teacher", 1, 1),
+        _claim(a, "480", 480, 480),
+        _claim(b, "Twelve", 12, 12),
+    ]
+    claims = [
+        c.model_copy(update={"id": f"{doc.id}:c{n}", "document": doc.id, "place": "Dorrow"})
+        for n, (c, doc) in enumerate(zip(claims, [a, a, a, a, b], strict=True))
+    ]
+    events = [
+        Event(id=f"{d.id}:e", document=d.id, sentence=0, description="quake", date=dt.date(2021, 3, 2))
+        for d in (a, b)
+    ]
+    assert reconcile([a, b], events, claims).conflicts == []

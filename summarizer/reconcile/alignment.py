@@ -49,7 +49,13 @@ class Item:
     low: float
     high: float
     point: float | None
-    part: bool = False  # an individual or a share of a total (`roles`): compared as a lower bound
+    part: bool = False  # an individual or a share of a total (`roles`)
+
+    @property
+    def upper(self) -> float:
+        """The upper bound conflicts compare: a part is only a lower bound on its total ("her
+        father" is at least one of the dead). Estimates keep its own figure."""
+        return INF if self.part else self.high
 
 
 def _point(q: Quantity) -> float | None:
@@ -137,9 +143,7 @@ def align(
         when = published.get(claim.document)
         point = _point(claim.quantity)
         part = is_individual(claim) or is_part(claim, document)
-        if part:
-            high, point = INF, None
-        elif _HURT.search(metric) and (dead := dead_among(claim, document)) and low > -INF:
+        if not part and _HURT.search(metric) and (dead := dead_among(claim, document)) and low > -INF:
             low, point = max(0.0, low - dead), None  # the hurt counted with their dead
         item = Item(claim, event_key, metric, place, when, low, high, point, part)
         by_event_metric[(event_key, metric)].append(item)
@@ -147,7 +151,7 @@ def align(
             additions.append(item)
     for item in additions:
         if _follows_same_count(item, by_event_metric[(item.event, item.metric)]):
-            item.high, item.point, item.part = INF, None, True
+            item.part = True
 
     items: dict[Key, list[Item]] = defaultdict(list)
     names: dict[Key, Counter[str]] = defaultdict(Counter)

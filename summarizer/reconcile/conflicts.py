@@ -28,16 +28,16 @@ def within_document(
     # A figure under half of what the article already counts is a group it singles out (the
     # critically hurt among the injured, the gunshot victims among all taken to hospital);
     # rival totals in one article differ by less (19, 20 and 22 injured).
-    rivals = [i for i in items if i.high >= max_low or i.high * _RIVAL_RATIO > max_low]
-    min_high = min(i.high for i in rivals)
+    rivals = [i for i in items if i.upper >= max_low or i.upper * _RIVAL_RATIO > max_low]
+    min_high = min(i.upper for i in rivals)
     if not ranges and max_low <= min_high:
         return None
     by_interval: dict[tuple[float, float], list[Item]] = defaultdict(list)
     for item in (i for i in items if i in ranges or i in rivals):
         if item.claim.quantity.is_range or (
-            max_low > min_high and (item.high < max_low or item.low > min_high)
+            max_low > min_high and (item.upper < max_low or item.low > min_high)
         ):
-            by_interval[(item.low, item.high)].append(item)
+            by_interval[(item.low, item.upper)].append(item)
     sides = [side_of(doc_id, group) for _, group in sorted(by_interval.items())]
     reasons = []
     if ranges:
@@ -104,12 +104,12 @@ def cross_document(
     aligned: Aligned,
     settings: ReconcileSettings,
 ) -> Conflict | None:
-    a_max_low, a_min_high = max(i.low for i in a), min(i.high for i in a)
-    b_max_low, b_min_high = max(i.low for i in b), min(i.high for i in b)
+    a_max_low, a_min_high = max(i.low for i in a), min(i.upper for i in a)
+    b_max_low, b_min_high = max(i.low for i in b), min(i.upper for i in b)
     if a_max_low <= b_min_high and b_max_low <= a_min_high:
         return None  # every figure of one document overlaps every figure of the other
-    a_side = [i for i in a if i.high < b_max_low or i.low > b_min_high]
-    b_side = [i for i in b if i.high < a_max_low or i.low > a_min_high]
+    a_side = [i for i in a if i.upper < b_max_low or i.low > b_min_high]
+    b_side = [i for i in b if i.upper < a_max_low or i.low > a_min_high]
     a_pub, b_pub = a[0].published, b[0].published
     newer = None
     if a_pub and b_pub and a_pub != b_pub:
@@ -125,7 +125,7 @@ def cross_document(
     kind = ConflictKind.CROSS_DOCUMENT
     if newer is not None:
         newer_side, older_side = (a_side, b_side) if newer == a_doc else (b_side, a_side)
-        rose = min(i.low for i in newer_side) > max(i.high for i in older_side)
+        rose = min(i.low for i in newer_side) > max(i.upper for i in older_side)
         why += f"; {newer} was published later" + (
             " with the higher figure: possibly an updated count" if rose else " with the lower figure"
         )

@@ -66,8 +66,7 @@ _PLACE_POSSESSIONS = vocab(
     """air capital military government foreign defense defence interior energy power armed army
     navy police security border economy infrastructure territory president prime largest
     second-largest biggest national regional emergency health population cities people citizens
-    resilience delegation war invasion east west north south eastern western northern southern
-    central latest remaining"""
+    war invasion east west north south eastern western northern southern central"""
 )
 
 

@@ -5,14 +5,17 @@ thing. Most pairs of different figures in news text are not that:
 
 - **an individual**: one person named or described ("her father", "a 16-year-old girl", a
   name) is one of those counted, not a count of one;
-- **a part**: a partitive ("four of the victims", "29 of 30 people"), an addition ("six other
-  people", "22 more"), or an item of a list after "including" is a share of a total;
+- **a part**: a partitive ("four of the victims", "of 30 people taken, 29 ..."), an item of a
+  list after "including", or an addition ("another four", "six other people") that follows a
+  figure of the same measure (`alignment` checks what came before) is a share of a total;
+- **the dead among the hurt**: "20 were injured, and two of those are dead" counts 18 survivors;
 - **background**: a sentence that opens with an earlier time ("In 2004 ...", "In April last
   year ...") reports another, earlier event, and so does the sentence right after it when it
   names no time of its own.
 
-Individuals and parts are read as lower bounds ("at least one", "at least four"): they can never
-contradict a larger total. Background figures are kept apart from the event they sit beside.
+Conflicts read individuals and parts as lower bounds ("at least one", "at least four"): they can
+never contradict a larger total; estimates keep their own figures. Background figures are kept
+apart from the event they sit beside.
 """
 
 from __future__ import annotations

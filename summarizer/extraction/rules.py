@@ -21,6 +21,7 @@ from summarizer.extraction.finder import (
 )
 from summarizer.schemas import Claim, Document, DocumentExtraction, Event, Quote, Sentence, Span, SpanStatus
 from summarizer.text.metrics import normalize_metric
+from summarizer.text.numbers import NUMBER_PATTERN, parse_number
 from summarizer.text.places import DEFAULT_PLACE_ALIASES, place_parser, place_within
 from summarizer.text.segment import segment
 
@@ -108,25 +109,43 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
     return claims
 
 
-# Words that make a figure a total over the incident's places: "injured more than 20 across
-# the two cities", "in both regions", "combined".
-TOTAL_CUES = (
-    "across the",
-    "in total",
-    "combined",
-    "altogether",
-    "in both",
-    "both cities",
-    "both regions",
-    "the two cities",
-    "the two regions",
+# Words right after a figure that make it a total over several places: a count of places
+# ("across the two cities", "in both regions", "in all three provinces") or a plain total ("in
+# total", "combined", "altogether").
+_COUNTED_PLACES = re.compile(
+    rf"\b(?:across|in|over|for)\s+(?:the\s+|all\s+|all\s+the\s+)?(?P<count>both|{NUMBER_PATTERN})\s+"
+    r"(?:cities|towns|regions|provinces|states|districts|countries|areas|villages|counties|oblasts)\b",
+    re.IGNORECASE,
 )
+_PLAIN_TOTAL = re.compile(r"\b(?:in\s+total|combined|altogether)\b", re.IGNORECASE)
 
 
 def total_place(document: Document, candidate: ClaimCandidate, candidates: Candidates) -> str | None:
     """ "A and B" when the words right after the figure (up to the next figure of its sentence)
-    speak of a total, and the incident has two places: "injured more than 20 across the two
-    cities" is a total, "killed at least one person in Kyiv" in the same sentence is not."""
+    speak of a total over places and the article says which: "injured more than 20 across the
+    two cities" totals the two of the incident's places that the article names together ("Kyiv
+    and Kharkiv"), or all of them when it has exactly that many; "killed at least one person in
+    Kyiv" in the same sentence is not a total."""
+    sentence = document.sentences[candidate.sentence]
+    following = [
+        c.start for c in candidates.claims if c.sentence == candidate.sentence and c.start > candidate.start
+    ]
+    rest = document.text[candidate.end : sentence.end]
+    counted = _COUNTED_PLACES.search(rest)
+    if counted is not None:
+        # the cue's own count ("the two cities") is not a next figure that ends the window
+        cue = (candidate.end + counted.start(), candidate.end + counted.end())
+        following = [start for start in following if not cue[0] <= start < cue[1]]
+    stop = min([*following, sentence.end]) - candidate.end
+    if counted is not None and counted.start() >= stop:
+        counted = None
+    if counted is None and not _PLAIN_TOTAL.search(rest[:stop]):
+        return None
+    count = None
+    if counted is not None:
+        word = counted["count"].lower()
+        value = 2 if word == "both" else parse_number(word)
+        count = int(value) if value is not None else None
     parse = place_parser(DEFAULT_PLACE_ALIASES)
     refs = {p: parse(p) for p in dict.fromkeys(candidates.main_places)}
     # the incident's own places, not the container that holds them all ("Ukraine")
@@ -135,16 +154,31 @@ def total_place(document: Document, candidate: ClaimCandidate, candidates: Candi
         for p, ref in refs.items()
         if ref is None or not any(q is not None and place_within(q, ref) for q in refs.values())
     ]
-    if len(main) < 2:
+    wanted = count if count is not None else len(main)
+    if wanted < 2:
         return None
-    sentence = document.sentences[candidate.sentence]
-    following = [
-        c.start for c in candidates.claims if c.sentence == candidate.sentence and c.start > candidate.start
-    ]
-    window = document.text[candidate.end : min([*following, sentence.end])].lower()
-    if any(cue in window for cue in TOTAL_CUES):
-        return f"{main[0]} and {main[1]}"
+    if len(main) == wanted:
+        return " and ".join(main)
+    if wanted == 2:
+        pair = _named_together(document.text, main)
+        return f"{pair[0]} and {pair[1]}" if pair is not None else None
     return None
+
+
+def _named_together(text: str, places: Sequence[str]) -> tuple[str, str] | None:
+    """The two places the article coordinates most often ("Kyiv and Kharkiv", "Kyiv & Kharkiv"):
+    what "the two cities" refers back to. None on a tie or when no two are named together."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for i, a in enumerate(places):
+        for b in places[i + 1 :]:
+            x, y = re.escape(a), re.escape(b)
+            together = rf"\b(?:{x}\s+(?:and|&)\s+{y}|{y}\s+(?:and|&)\s+{x})\b"
+            if found := len(re.findall(together, text)):
+                counts[(a, b)] = found
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def plausible_quote(candidate: QuoteCandidate) -> bool:

@@ -10,10 +10,18 @@ metric, canonical place). Also the small helpers every later step shares: an ali
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from summarizer.reconcile.roles import (
+    background_sentences,
+    dead_among,
+    is_addition,
+    is_individual,
+    is_part,
+)
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Claim, ConflictSide, Document, Event, LinkedEvent, Number, Quantity
 from summarizer.text.figures import describe_quantity
@@ -21,8 +29,11 @@ from summarizer.text.metrics import counted_metric
 from summarizer.text.places import PlaceRef, place_parser
 
 INF = float("inf")
+_HURT = re.compile(r"injured|wounded|hurt")  # metrics of the hurt who survived
 
-EventKey = tuple[str, str]  # ("event", linked id) or ("unlinked", document id)
+# ("event", linked id), ("unlinked", document id) or ("background", document id): figures of an
+# earlier event the document recalls (`roles.background_sentences`), never compared.
+EventKey = tuple[str, str]
 Key = tuple[EventKey, str, str]  # (event, metric, place key)
 
 
@@ -38,6 +49,13 @@ class Item:
     low: float
     high: float
     point: float | None
+    part: bool = False  # an individual or a share of a total (`roles`)
+
+    @property
+    def upper(self) -> float:
+        """The upper bound conflicts compare: a part is only a lower bound on its total ("her
+        father" is at least one of the dead). Estimates keep its own figure."""
+        return INF if self.part else self.high
 
 
 def _point(q: Quantity) -> float | None:
@@ -60,7 +78,8 @@ def arith_bounds(item: Item) -> tuple[float, float]:
     q = item.claim.quantity
     if q.low is None and q.high is None and q.nominal is not None:
         return float(q.nominal), float(q.nominal)
-    return max(item.low, 0.0), item.high
+    low, high = _bounds(q)  # a part's own figure, not the lower bound it is compared as
+    return max(low, 0.0), high
 
 
 @dataclass
@@ -73,6 +92,7 @@ class Aligned:
 def _event_key(
     claim: Claim, events_by_id: dict[str, Event], doc_events: dict[str, list[str]], mapping: dict[str, str]
 ) -> EventKey:
+    """The linked event a claim reports, else its document's unlinked bucket."""
     event_id = claim.event if claim.event in events_by_id else None
     if event_id is None and len(doc_events.get(claim.document, [])) == 1:
         event_id = doc_events[claim.document][0]
@@ -102,10 +122,20 @@ def align(
     by_event_metric: dict[tuple[EventKey, str], list[Item]] = defaultdict(list)
     metrics: dict[tuple[str, str | None], str] = {}  # a run repeats the same few metrics
     event_keys: dict[tuple[str | None, str], EventKey] = {}  # (claim's event, document): a few thousand
+    docs = {doc.id: doc for doc in documents}
+    dates = {("event", le.id): le.date for le in linked}
+    background: dict[tuple[str, dt.date], set[int]] = {}
+    additions: list[Item] = []
     for claim in claims:
         event_of = (claim.event, claim.document)
         if (event_key := event_keys.get(event_of)) is None:
             event_key = event_keys[event_of] = _event_key(claim, events_by_id, doc_events, mapping)
+        document = docs.get(claim.document)
+        if (date := dates.get(event_key)) is not None and document is not None:
+            if (claim.document, date) not in background:
+                background[(claim.document, date)] = background_sentences(document, date)
+            if claim.sentence in background[(claim.document, date)]:
+                event_key = ("background", claim.document)
         place = parse(claim.place)
         if place is not None and place.counted is not None:
             place = _resolve_counted(place, event_places.get(event_key, []))
@@ -114,8 +144,17 @@ def align(
         metric_of = (claim.metric, claim.group)
         if (metric := metrics.get(metric_of)) is None:
             metric = metrics[metric_of] = counted_metric(claim.metric, claim.group)
-        item = Item(claim, event_key, metric, place, published.get(claim.document), low, high, _point(q))
+        point = _point(claim.quantity)
+        part = is_individual(claim) or is_part(claim, document)
+        if not part and _HURT.search(metric) and (dead := dead_among(claim, document)) and low > -INF:
+            low, point = max(0.0, low - dead), None  # the hurt counted with their dead
+        item = Item(claim, event_key, metric, place, published.get(claim.document), low, high, point, part)
         by_event_metric[(event_key, metric)].append(item)
+        if not part and is_addition(claim, document):
+            additions.append(item)
+    for item in additions:
+        if _follows_same_count(item, by_event_metric[(item.event, item.metric)]):
+            item.part = True
 
     items: dict[Key, list[Item]] = defaultdict(list)
     names: dict[Key, Counter[str]] = defaultdict(Counter)
@@ -134,6 +173,21 @@ def align(
         key: min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, counter in names.items()
     }
     return Aligned(dict(items), place_names, event_places)
+
+
+_ADDITION_REACH = 3  # sentences back an addition ("another four died") looks for what it adds to
+
+
+def _follows_same_count(item: Item, group: list[Item]) -> bool:
+    """An earlier figure of the same document and measure, close before it: what it adds to."""
+    claim = item.claim
+    start = claim.span.start if claim.span.start is not None else -1
+    return any(
+        other.claim.document == claim.document
+        and claim.sentence - _ADDITION_REACH <= other.claim.sentence <= claim.sentence
+        and (other.claim.span.start if other.claim.span.start is not None else start) < start
+        for other in group
+    )
 
 
 def _resolve_counted(place: PlaceRef, event_places: list[PlaceRef]) -> PlaceRef:
@@ -191,8 +245,10 @@ def as_number(value: float) -> Number | None:
 
 
 def side_of(document: str, items: Sequence[Item]) -> ConflictSide:
-    low = min(item.low for item in items)
-    high = max(item.high for item in items)
+    # The figures as stated: a part compared as a lower bound still shows its own figure.
+    bounds = [_bounds(item.claim.quantity) for item in items]
+    low = min(b[0] for b in bounds)
+    high = max(b[1] for b in bounds)
     return ConflictSide(
         document=document,
         claims=[item.claim.id for item in items],

@@ -8,24 +8,36 @@ from __future__ import annotations
 from collections import defaultdict
 
 from summarizer.reconcile.alignment import Aligned, Item, Key, describe_items, event_id, side_of, subject
+from summarizer.reconcile.parts import lies_within
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Conflict, ConflictKind
+from summarizer.text.metrics import CASUALTY_METRICS
+from summarizer.text.places import PlaceRef
+
+_RIVAL_RATIO = 2
 
 
 def within_document(
     key: Key, doc_id: str, items: list[Item], aligned: Aligned, settings: ReconcileSettings
 ) -> Conflict | None:
-    ranges = [i for i in items if i.claim.quantity.is_range] if settings.flag_ranges else []
+    # A spread of a casualty count is a disagreement among the reports the article sums up; a
+    # spread of anything else ("five to 10 shots", "40 to 50 homes") is an estimate.
+    casualty = key[1] in CASUALTY_METRICS or key[1].split("_", 1)[-1] in CASUALTY_METRICS
+    ranges = [i for i in items if i.claim.quantity.is_range] if settings.flag_ranges and casualty else []
     max_low = max(i.low for i in items)
-    min_high = min(i.high for i in items)
+    # A figure under half of what the article already counts is a group it singles out (the
+    # critically hurt among the injured, the gunshot victims among all taken to hospital);
+    # rival totals in one article differ by less (19, 20 and 22 injured).
+    rivals = [i for i in items if i.upper >= max_low or i.upper * _RIVAL_RATIO > max_low]
+    min_high = min(i.upper for i in rivals)
     if not ranges and max_low <= min_high:
         return None
     by_interval: dict[tuple[float, float], list[Item]] = defaultdict(list)
-    for item in items:
+    for item in (i for i in items if i in ranges or i in rivals):
         if item.claim.quantity.is_range or (
-            max_low > min_high and (item.high < max_low or item.low > min_high)
+            max_low > min_high and (item.upper < max_low or item.low > min_high)
         ):
-            by_interval[(item.low, item.high)].append(item)
+            by_interval[(item.low, item.upper)].append(item)
     sides = [side_of(doc_id, group) for _, group in sorted(by_interval.items())]
     reasons = []
     if ranges:
@@ -45,6 +57,44 @@ def within_document(
     )
 
 
+def drop_nested(found: list[tuple[Key, Conflict]], aligned: Aligned) -> list[Conflict]:
+    """One disagreement between two documents, reported once: where they also disagree about a
+    place that contains this one (the district's toll inside the province's), the finding at
+    the containing place already says it."""
+    by_pair: dict[tuple[object, ...], list[Key]] = defaultdict(list)
+    for key, conflict in found:
+        by_pair[(key[0], key[1], frozenset(s.document for s in conflict.sides))].append(key)
+    kept = []
+    for key, conflict in found:
+        pair = (key[0], key[1], frozenset(s.document for s in conflict.sides))
+        place = aligned.items[key][0].place
+        event_places = aligned.event_places.get(key[0], [])
+        wider = [
+            other
+            for other in by_pair[pair]
+            if other != key
+            and place is not None
+            and (outer := aligned.items[other][0].place) is not None
+            and (lies_within(place, outer, event_places) or _coarser_event_place(place, outer, event_places))
+        ]
+        if not wider:
+            kept.append(conflict)
+    return kept
+
+
+def _coarser_event_place(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+    """Both are places the event names and `outer`'s admin level is the higher ("Aceh province"
+    beside "Bener Meriah district"): in one event's report, the finer place is one of its parts."""
+    heads = {p.head for p in event_places}
+    return (
+        inner.head in heads
+        and outer.head in heads
+        and inner.admin_level is not None
+        and outer.admin_level is not None
+        and inner.admin_level > outer.admin_level
+    )
+
+
 def cross_document(
     key: Key,
     a_doc: str,
@@ -54,12 +104,12 @@ def cross_document(
     aligned: Aligned,
     settings: ReconcileSettings,
 ) -> Conflict | None:
-    a_max_low, a_min_high = max(i.low for i in a), min(i.high for i in a)
-    b_max_low, b_min_high = max(i.low for i in b), min(i.high for i in b)
+    a_max_low, a_min_high = max(i.low for i in a), min(i.upper for i in a)
+    b_max_low, b_min_high = max(i.low for i in b), min(i.upper for i in b)
     if a_max_low <= b_min_high and b_max_low <= a_min_high:
         return None  # every figure of one document overlaps every figure of the other
-    a_side = [i for i in a if i.high < b_max_low or i.low > b_min_high]
-    b_side = [i for i in b if i.high < a_max_low or i.low > a_min_high]
+    a_side = [i for i in a if i.upper < b_max_low or i.low > b_min_high]
+    b_side = [i for i in b if i.upper < a_max_low or i.low > a_min_high]
     a_pub, b_pub = a[0].published, b[0].published
     newer = None
     if a_pub and b_pub and a_pub != b_pub:
@@ -75,7 +125,7 @@ def cross_document(
     kind = ConflictKind.CROSS_DOCUMENT
     if newer is not None:
         newer_side, older_side = (a_side, b_side) if newer == a_doc else (b_side, a_side)
-        rose = min(i.low for i in newer_side) > max(i.high for i in older_side)
+        rose = min(i.low for i in newer_side) > max(i.upper for i in older_side)
         why += f"; {newer} was published later" + (
             " with the higher figure: possibly an updated count" if rose else " with the lower figure"
         )

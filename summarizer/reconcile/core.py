@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pydantic import BaseModel
 
 from summarizer.reconcile.alignment import EventKey, Item, Key, align, event_id
-from summarizer.reconcile.conflicts import cross_document, within_document
+from summarizer.reconcile.conflicts import cross_document, drop_nested, within_document
 from summarizer.reconcile.estimates import estimate
 from summarizer.reconcile.headlines import add_headlines
 from summarizer.reconcile.linking import link_events
@@ -75,6 +75,7 @@ def _reconcile(
     event_order = {le.id: n for n, le in enumerate(linked)}
 
     conflicts: list[Conflict] = []
+    cross: list[tuple[Key, Conflict]] = []
     estimates: list[Estimate] = []
     superseded: set[str] = set()
     current_by_group: dict[tuple[EventKey, str, str], dict[str, list[Item]]] = defaultdict(dict)
@@ -82,6 +83,9 @@ def _reconcile(
         by_doc: dict[str, list[Item]] = defaultdict(list)
         for item in aligned.items[key]:
             by_doc[item.claim.document].append(item)
+        if key[0][0] == "background":  # an earlier event's figures, recalled: never a finding
+            estimates.append(estimate(key, aligned.items[key], aligned, settings))
+            continue
         revisions, old = find_revisions(key, by_doc, docs, aligned)
         conflicts.extend(revisions)
         superseded |= old
@@ -93,7 +97,7 @@ def _reconcile(
         # compare, so that documents whose figures all overlap cost no call.
         bounds: dict[str, tuple[float, float]] = {}
         for doc_id, group in current.items():
-            bounds[doc_id] = low, high = max(i.low for i in group), min(i.high for i in group)
+            bounds[doc_id] = low, high = max(i.low for i in group), min(i.upper for i in group)
             to_check = low > high or (settings.flag_ranges and any(i.claim.quantity.is_range for i in group))
             if to_check and (found := within_document(key, doc_id, group, aligned, settings)) is not None:
                 conflicts.append(found)
@@ -107,11 +111,12 @@ def _reconcile(
                     continue  # every figure of one document overlaps every figure of the other
                 found = cross_document(key, a_doc, current[a_doc], b_doc, current[b_doc], aligned, settings)
                 if found is not None:
-                    conflicts.append(found)
+                    cross.append((key, found))
         kept = [i for group in current.values() for i in group]
         if kept:
             estimates.append(estimate(key, kept, aligned, settings))
 
+    conflicts.extend(drop_nested(cross, aligned))
     event_places: dict[EventKey, EventPlaces] = {}
     for (event_key, metric, doc_id), by_place in current_by_group.items():
         if len(by_place) > 1:

@@ -65,6 +65,11 @@ class EventPlaces:
         return cls(top, frozenset(p.head for p in event_places))
 
 
+def lies_within(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+    """`_within` for callers that hold the linked event's place list."""
+    return _within(inner, outer, EventPlaces.of(event_places))
+
+
 def _within(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
     """`named_within`, plus what the linked event's own place list implies: when the event has
     one place of the highest admin level it names ("Aceh province"), its places of a lower

@@ -67,10 +67,11 @@ def find_revisions(
                 continue  # the sentence's change is about another figure
             seen.add((cue.old, cue.new))
             new_side = [i for i in items if cue.new is not None and i.point == cue.new]
+            # A part of the total ("another four died in hospital") is not an old total.
             if cue.old is not None:
-                old_side = [i for i in items if i.point == cue.old]
+                old_side = [i for i in items if i.point == cue.old and not i.part]
             else:
-                old_side = [i for i in items if cue.new is not None and i.high < cue.new]
+                old_side = [i for i in items if cue.new is not None and i.high < cue.new and not i.part]
             if cue.old == cue.new or not (old_side or new_side) or cue.new is None:
                 continue
             old_value = cue.old if cue.old is not None else (old_side[0].point if old_side else None)

@@ -91,3 +91,15 @@ def test_a_claim_points_at_its_phrase_its_quote_and_its_context() -> None:
     assert [s.name for s in claim.sources] == ["Ines Moreau"]  # the quote's speaker
     assert claim.context == '"Around 20 people are seriously hurt," the doctor'
     assert claim.sentence_text == '"Around 20 people are seriously hurt," the doctor added.'
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The quake killed six pupils at a village school, bringing the death toll to 15.", "15"),
+        ("Floods swept away two bridges and killed four farmers, raising the toll to 23.", "23"),
+    ],
+)
+def test_a_toll_keeps_its_figure_beside_other_parsed_counts(text: str, figure: str) -> None:
+    found = find_candidates(document(text)).claims
+    assert [(c.phrase, c.metric_hint) for c in found if c.phrase == figure] == [(figure, "killed")]

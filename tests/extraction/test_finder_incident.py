@@ -82,3 +82,21 @@ def test_no_incident() -> None:
     assert (
         find_candidates(document("The council met on Tuesday to discuss the budget for 2026.")).event is None
     )
+
+
+def test_a_story_that_opens_with_its_people_finds_the_date_further_down() -> None:
+    """Feature ledes (a victim, a family, the aftermath) can name the shooting many times before
+    they say when it happened."""
+    text = (
+        "Teen killed in shooting at backyard party. "
+        "A 17-year-old was shot dead at a party in Marlow. "
+        "His brother was shot too. "
+        "Friends said the shooting left them numb. "
+        "The gunman fled before police arrived. "
+        "Neighbors heard the gunfire from blocks away. "
+        "Police said the shooter has not been found. "
+        "The shooting happened late on Saturday night."
+    )
+    event = find_candidates(document(text)).event
+    assert event is not None
+    assert (event.date, event.date_phrase) == (dt.date(2026, 1, 24), "Saturday")

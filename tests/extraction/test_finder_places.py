@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.extraction.finder import find_candidates
+from summarizer.extraction.finder.places import area_of
 from summarizer.schemas import Document
 from summarizer.text.segment import segment
 
@@ -122,3 +123,31 @@ def test_a_figure_takes_the_incident_place_where_people_were(
 )
 def test_incident_places_by_dateline_and_hierarchy(text: str, main: list[str]) -> None:
     assert find_candidates(document(text)).main_places == main
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        (
+            "Shots rang out at a bar in the Riverside neighborhood of Dayton late Friday.",
+            {"Dayton": "Riverside"},
+        ),
+        (
+            "Police in Maple Grove, a quiet suburb of Minneapolis, closed the road.",
+            {"Minneapolis": "Maple Grove"},
+        ),
+        ("The fire started in the Elm Creek area of Fresno's east side.", {"Fresno": "Elm Creek"}),
+        ("The area of the park was closed.", {}),
+    ],
+)
+def test_a_site_named_by_the_place_around_it(text: str, sites: dict[str, str]) -> None:
+    assert area_of(text) == sites
+
+
+def test_figures_said_of_the_container_go_to_the_site() -> None:
+    text = (
+        "Gunfire at a cookout in the Elm Creek area of Fresno wounded six people on Sunday. "
+        "Six people were wounded in Fresno, police said."
+    )
+    found = find_candidates(Document(id="d", text=text, source="-", sentences=segment(text)))
+    assert {tuple(c.places[:1]) for c in found.claims} == {("Elm Creek",)}

@@ -46,6 +46,19 @@ def rule_claims(text: str) -> list[RuleClaim]:
                 ("killed", "Dalmir", 1, 1, None, "One"),
             ],
         ),
+        # "the two cities" are the two the article names together, not a third place it mentions
+        (
+            "As envoys met in Kestrel, missiles hit Dalmir and Ostrava. "
+            "Dalmir and Ostrava lost power. "
+            "The strikes wounded at least 18 people across the two cities.",
+            [("injured", "Dalmir and Ostrava", 18, None, None, "at least 18")],
+        ),
+        # a count of places that the article does not name together gives no total place
+        (
+            "Floods reached Vesta, Corran and Lisk on Monday. "
+            "The water displaced 400 families in the two towns near the coast.",
+            [("displaced", None, 400, 400, None, "400")],
+        ),
         # the same figure said again is annotated once; a figure with no metric is left out
         (
             "The flood killed 4 people in Vesta. The flood killed 4 people in Vesta, and 6 people drowned.",

@@ -123,3 +123,50 @@ def test_within_document_range_and_two_figures() -> None:
     ]
     quiet = reconcile(documents, events, claims, ReconcileSettings(flag_ranges=False))
     assert [c.metric for c in quiet.conflicts] == ["hospitalized_gunshot"]
+
+
+def test_a_much_smaller_figure_in_one_article_is_a_group_it_singles_out() -> None:
+    """'40 were taken to hospital ... 7 of them with burns': two rival totals in one article
+    differ by little; a figure under half of another is a group the article singles out."""
+    documents = [doc("a")]
+    events = [event("a:e", "a")]
+    claims = [
+        claim("a:1", "a", "hospitalized", 40, 40, place="Corran"),
+        claim("a:2", "a", "hospitalized", 7, 7, place="Corran"),
+        claim("a:3", "a", "killed", 9, 9, place="Corran"),
+        claim("a:4", "a", "killed", 8, 8, place="Corran"),
+    ]
+    result = reconcile(documents, events, claims)
+    assert [(c.metric, [s.claims for s in c.sides]) for c in result.conflicts] == [
+        ("killed", [["a:4"], ["a:3"]])
+    ]
+
+
+def test_a_spread_of_a_non_casualty_figure_is_an_estimate() -> None:
+    """'between 30 and 40 shots', 'five to ten homes': estimates, not reports that disagree."""
+    documents = [doc("a")]
+    events = [event("a:e", "a")]
+    claims = [
+        claim("a:1", "a", "shots_fired", 30, 40, text="between 30 and 40"),
+        claim("a:2", "a", "houses_damaged", 5, 10, text="five to ten"),
+        claim("a:3", "a", "injured", 3, 6, text="three to six"),
+    ]
+    result = reconcile(documents, events, claims)
+    assert [(c.kind.value, c.metric) for c in result.conflicts] == [("within_document_range", "injured")]
+
+
+def test_a_disagreement_is_reported_once_at_its_widest_place() -> None:
+    """Two documents disagree about the province's toll and the district's: one finding."""
+    documents = [doc("a", D(2013, 7, 2)), doc("b", D(2013, 7, 3))]
+    events = [
+        event("a:e", "a", date=D(2013, 7, 2), places=("Norland province", "Vesk district")),
+        event("b:e", "b", date=D(2013, 7, 2), places=("Norland province", "Vesk district")),
+    ]
+    claims = [
+        claim("a:1", "a", "killed", 5, 5, place="Norland province"),
+        claim("b:1", "b", "killed", 20, 20, place="Norland province"),
+        claim("a:2", "a", "killed", 2, 2, place="Vesk district"),
+        claim("b:2", "b", "killed", 9, 9, place="Vesk district"),
+    ]
+    result = reconcile(documents, events, claims)
+    assert [(c.kind.value, c.place) for c in result.conflicts] == [("cross_document", "Norland province")]

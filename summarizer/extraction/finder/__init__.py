@@ -28,7 +28,7 @@ from __future__ import annotations
 from summarizer.extraction.finder.claims import claim_candidates
 from summarizer.extraction.finder.incident import event_candidate
 from summarizer.extraction.finder.people import find_people, resolve_speaker
-from summarizer.extraction.finder.places import find_places, incident_places
+from summarizer.extraction.finder.places import area_of, find_places, incident_places
 from summarizer.extraction.finder.quotations import find_quotations
 from summarizer.extraction.finder.quotes import quote_candidates
 from summarizer.extraction.finder.speech import find_speech_cues
@@ -66,6 +66,12 @@ def find_candidates(document: Document) -> Candidates:
     claims = claim_candidates(view, quotes, resolved, places)
     event = event_candidate(view, places)
     main_places = event.places if event is not None else places.main(0)
+    sites = area_of(view.text)
+    if sites:  # a site the article names by the place around it: its figures are the site's
+        main_places = list(dict.fromkeys(sites.get(p, p) for p in main_places))
+        claims = [c.model_copy(update={"places": [sites.get(p, p) for p in c.places]}) for c in claims]
+        if event is not None:
+            event = event.model_copy(update={"places": main_places})
     claims = [c.model_copy(update={"places": incident_places(c.places, main_places)}) for c in claims]
     return Candidates(
         document=document.id,

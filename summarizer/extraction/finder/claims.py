@@ -125,9 +125,21 @@ def _with_parsed_counts(
             merged.append(_parsed_candidate(view, reading, sentence.index, start, end, places, quotes))
     # Where the parse read a sentence's casualty counts, a figure it did not read there is not one
     # ("911", an age, a street number); where it read none, the windows' guess stands.
-    merged = [c for c in merged if c.parsed or not _casualty_hint(c.metric_hint)]
+    merged = [c for c in merged if c.parsed or not _casualty_hint(c.metric_hint) or _toll(view, c)]
     merged.sort(key=lambda c: c.start)
     return [c.model_copy(update={"id": f"n{i + 1}"}) for i, c in enumerate(merged)]
+
+
+# A toll names its figure unambiguously, whatever else the parse read in the sentence: "bringing
+# the death toll from the disaster to 11", "the toll stands at 30", "a death toll of 12".
+_TOLL_BEFORE = re.compile(
+    r"\btoll\b(?:\s+\w+){0,4}?\s+(?:to|at|of|is|was|reached|hit)\s+(?:at\s+least\s+)?$", re.I
+)
+
+
+def _toll(view: Text, candidate: ClaimCandidate) -> bool:
+    sentence = view.sentences[candidate.sentence]
+    return bool(_TOLL_BEFORE.search(view.text[sentence.start : candidate.start]))
 
 
 def _casualty_hint(hint: str | None) -> bool:

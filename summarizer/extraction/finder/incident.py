@@ -30,7 +30,7 @@ EVENT_WORDS = frozenset(w for _, words in EVENT_KINDS for w in words)
 
 
 _INCIDENT_NOUNS = vocab("violence incident tragedy rampage massacre disaster bloodshed")
-_DATE_REACH = 6  # sentences that mention the incident searched for its date
+_DATE_REACH = 10  # sentences that mention the incident searched for its date (feature ledes run long)
 
 
 def event_candidate(view: Text, places: Places) -> EventCandidate | None:

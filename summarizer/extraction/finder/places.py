@@ -66,8 +66,7 @@ _PLACE_POSSESSIONS = vocab(
     """air capital military government foreign defense defence interior energy power armed army
     navy police security border economy infrastructure territory president prime largest
     second-largest biggest national regional emergency health population cities people citizens
-    resilience delegation war invasion east west north south eastern western northern southern
-    central latest remaining"""
+    war invasion east west north south eastern western northern southern central"""
 )
 
 
@@ -396,3 +395,29 @@ def incident_places(near: list[str], main: list[str]) -> list[str]:
         inside = incident is not None and ref is not None and _encloses(ref, incident)
         replaced.append(main[0] if inside else name)
     return list(dict.fromkeys(replaced))
+
+
+# "the Cypress area of Houston", "the Riverside neighborhood of Dayton", "Maple Grove, a suburb
+# of Minneapolis": the article names the site by the bigger place around it, so its figures
+# "in Houston" are the site's.
+_NAME = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}"
+_AREA_OF = re.compile(
+    rf"\b(?P<inner>{_NAME})(?:\s+|-)(?:area|neighbou?rhood|section|suburbs?|community)\s+of\s+(?P<outer>{_NAME})"
+    rf"|\b(?P<inner2>{_NAME}),\s+an?\s+(?:\w+\s+)?(?:suburb|neighbou?rhood)\s+of\s+(?P<outer2>{_NAME})"
+)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_ARTICLES = ("The ", "A ", "An ")
+
+
+def area_of(text: str) -> dict[str, str]:
+    """Container -> site, for each site a text names by the place around it: "the Cypress area
+    of Houston's suburbs" gives {"Houston": "Cypress"}."""
+    pairs: dict[str, str] = {}
+    for found in _AREA_OF.finditer(text):
+        inner = found["inner"] or found["inner2"]
+        outer = _POSSESSIVE_END.sub("", found["outer"] or found["outer2"])
+        for article in _ARTICLES:
+            inner = inner.removeprefix(article)
+        if inner and outer and inner != outer and inner not in _ARTICLES:
+            pairs.setdefault(outer, inner)
+    return pairs

@@ -7,16 +7,24 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
 
 - **Which metrics.** Every casualty metric (`text.metrics.CASUALTY_METRICS`) that has an
   estimate for the linked event: killed and injured first, then the others in name order.
-- **The incident-wide total, not a part.** The estimates of one (event, metric) differ only in
-  their place. A part is never larger than the total it is part of, so the headline is the
-  estimate with the largest best figure (then the largest high, then the one more documents
-  give, then the one without a place, then the first). The other places are counted in `parts`.
-- **low / best / high / conservative** are the chosen estimate's (see `reconcile.core.estimate_figures`).
+- **The incident's own figure, voted by documents.** The estimates of one (event, metric)
+  differ only in their place; their claims are pooled. Claims in background sentences
+  (`text.background`: other incidents, tallies over a period, other years) are left out: a
+  report's figures for an earlier attack or the year's homicides are not the incident's. Each
+  document then states one figure: the largest of its claims in the first sentence where it gives
+  this metric (a report leads with its incident, and a part is never larger than the total said
+  beside it). The best figure is the one most documents state; ties go to the larger.
+- **Who was counted, added up.** With no figure for everyone, a killed or injured headline is
+  each document's children, officers and suspects figures added up ("killed his two children
+  and then himself": three), voted the same way, with `derived` naming the slots.
+- **low / high / conservative** are those of the estimate that holds most of the claims behind the
+  best figure (see `reconcile.estimates.estimate_figures`), widened to include the best figure;
+  the conservative figure is never above it. The other places are counted in `parts`.
 - **Disagreement.** The documents behind the figure disagree when two of them give different
   figures (exact or nominal) for it, or when a cross-document or revision conflict names the
   same event, metric and place.
 - **Suspects count like everyone else.** A figure counts whoever its sources counted; nothing
-  is added or subtracted for suspects. This is the Gun Violence Archive's reading (everyone
+  is added to or subtracted from a figure for everyone for suspects. This is the Gun Violence Archive's reading (everyone
   killed or injured, suspects included) whenever the sources count that way, and a victims-only
   figure when they count victims. `reading` says which, when the text says it: "everyone" for
   a count stated to include the gunman, shooter or suspect (or the metric
@@ -43,9 +51,11 @@ from summarizer.schemas import (
     Estimate,
     HeadlineFigure,
     LinkedEvent,
+    Number,
     Report,
 )
-from summarizer.text.metrics import CASUALTY_METRICS
+from summarizer.text.background import is_background, years_in
+from summarizer.text.metrics import CASUALTY_METRICS, SEPARATE_GROUPS
 
 Reading = Literal["everyone", "victims", "suspects"]
 
@@ -58,6 +68,7 @@ _INCLUDING_SUSPECT = re.compile(
 _VICTIMS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?victims?\b", re.I)
 _SUSPECTS_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+)?{_SUSPECT}\b", re.I)
 _AFTER_WINDOW = 30
+_LEDE_SENTENCES = 3  # the title and the first sentences: where a report names its incident
 
 
 def metric_order(metric: str) -> tuple[int, str]:
@@ -89,18 +100,6 @@ def _majority_reading(readings: Sequence[Reading | None]) -> Reading | None:
     if not stated or (len(stated) > 1 and stated[0][1] == stated[1][1]):
         return None
     return stated[0][0]
-
-
-def _total(estimates: Sequence[Estimate]) -> Estimate:
-    """The incident-wide estimate among those of one (event, metric): the largest."""
-
-    def key(item: tuple[int, Estimate]) -> tuple[float, float, int, int, int]:
-        n, e = item
-        best = float(e.best) if e.best is not None else float("-inf")
-        high = float(e.high) if e.high is not None else float("inf")
-        return (best, high, e.sources, e.place is None, -n)
-
-    return max(enumerate(estimates), key=key)[1]
 
 
 def _disagree(estimate: Estimate, claims: dict[str, Claim], conflicts: Sequence[Conflict]) -> bool:
@@ -139,28 +138,110 @@ def headline_figures(
     for estimate in estimates:
         if estimate.event == event.id and estimate.metric in CASUALTY_METRICS:
             by_metric.setdefault(estimate.metric, []).append(estimate)
+    own_years = {doc_id: incident_years(document) for doc_id, document in documents.items()}
+
+    def foreground(group: Sequence[Estimate]) -> list[Claim]:
+        pooled = [claims[cid] for estimate in group for cid in estimate.claims if cid in claims]
+        return [c for c in pooled if not _in_background(c, documents, own_years)]
+
     figures: list[HeadlineFigure] = []
     for metric in sorted(by_metric, key=metric_order):
         group = by_metric[metric]
-        total = _total(group)
-        behind = [claims[cid] for cid in total.claims if cid in claims]
-        figures.append(
-            HeadlineFigure(
-                event=event.id,
-                metric=metric,
-                place=total.place,
-                low=total.low,
-                best=total.best,
-                high=total.high,
-                conservative=total.conservative,
-                reading=_majority_reading([claim_reading(c, documents.get(c.document)) for c in behind]),
-                documents=sorted({c.document for c in behind}),
-                claims=list(total.claims),
-                disagree=_disagree(total, claims, conflicts),
-                parts=len(group) - 1,
-            )
-        )
-    return _with_injured_from_shot(figures)
+        leads = document_figures([foreground(group)])
+        if not leads:
+            continue  # only other incidents' figures: none for this one
+        figures.append(_figure(event, metric, group, leads, claims, documents, conflicts))
+    stated = {f.metric for f in figures}
+    for metric in _FIRST_METRICS:
+        if metric in stated:
+            continue
+        slots = [f"{g}_{metric}" for g in SEPARATE_GROUPS if f"{g}_{metric}" in by_metric]
+        leads = document_figures([foreground(by_metric[slot]) for slot in sorted(slots)])
+        if leads:
+            group = [e for slot in sorted(slots) for e in by_metric[slot]]
+            figure = _figure(event, metric, group, leads, claims, documents, conflicts)
+            figures.append(figure.model_copy(update={"derived": " + ".join(sorted(slots))}))
+    return _with_injured_from_shot(sorted(figures, key=lambda f: metric_order(f.metric)))
+
+
+def incident_years(document: Document) -> set[int]:
+    """The years a document's own incident may fall in: its publication year and the years its
+    title and lede name (a follow-up a year later names the incident's year up front)."""
+    years = {document.published.year} if document.published is not None else set()
+    for index in range(min(_LEDE_SENTENCES, len(document.sentences))):
+        years |= years_in(document.sentence_text(index))
+    return years
+
+
+def _in_background(claim: Claim, documents: dict[str, Document], own_years: dict[str, set[int]]) -> bool:
+    document = documents.get(claim.document)
+    if document is None or not document.sentences or claim.sentence >= len(document.sentences):
+        return False
+    return is_background(document.sentence_text(claim.sentence), own_years.get(claim.document, set()))
+
+
+def _claim_figure(claim: Claim) -> float | None:
+    """A claim's single figure: exact, else nominal, else its lower bound, else its upper one."""
+    q = claim.quantity
+    if q.low is not None and q.low == q.high:
+        return float(q.low)
+    for value in (q.nominal, q.low, q.high):
+        if value is not None:
+            return float(value)
+    return None
+
+
+def document_figures(parts: Sequence[Sequence[Claim]]) -> dict[str, tuple[float, list[Claim]]]:
+    """Each document's one figure and the claims it rests on: per part (a slot), the largest
+    figure of the first sentence where the document gives it; the parts added up."""
+    out: dict[str, tuple[float, list[Claim]]] = {}
+    for part in parts:
+        by_document: dict[str, list[Claim]] = {}
+        for claim in part:
+            if _claim_figure(claim) is not None:
+                by_document.setdefault(claim.document, []).append(claim)
+        for doc_id, own in by_document.items():
+            first = min(c.sentence for c in own)
+            lead = max((c for c in own if c.sentence == first), key=lambda c: _claim_figure(c) or 0.0)
+            total, behind = out.get(doc_id, (0.0, []))
+            out[doc_id] = (total + (_claim_figure(lead) or 0.0), [*behind, lead])
+    return out
+
+
+def _figure(
+    event: LinkedEvent,
+    metric: str,
+    group: Sequence[Estimate],
+    leads: dict[str, tuple[float, list[Claim]]],
+    claims: dict[str, Claim],
+    documents: dict[str, Document],
+    conflicts: Sequence[Conflict],
+) -> HeadlineFigure:
+    votes = Counter(figure for figure, _ in leads.values())
+    best = max(votes, key=lambda figure: (votes[figure], figure))
+    behind = [c for figure, lead in leads.values() if figure == best for c in lead]
+    ids = {c.id for c in behind}
+    chosen = max(
+        enumerate(group), key=lambda item: (len(ids & set(item[1].claims)), item[1].sources, -item[0])
+    )[1]
+    number: Number = int(best) if best == int(best) else best
+    low = number if chosen.low is None else min(chosen.low, number)
+    high = number if chosen.high is None else max(chosen.high, number)
+    conservative = number if chosen.conservative is None else min(chosen.conservative, number)
+    return HeadlineFigure(
+        event=event.id,
+        metric=metric,
+        place=chosen.place,
+        low=low,
+        best=number,
+        high=high,
+        conservative=conservative,
+        reading=_majority_reading([claim_reading(c, documents.get(c.document)) for c in behind]),
+        documents=sorted({c.document for c in behind}),
+        claims=[c.id for c in sorted(behind, key=lambda c: (c.document, c.sentence, c.id))],
+        disagree=len(votes) > 1 or _disagree(chosen, claims, conflicts),
+        parts=len(group) - 1,
+    )
 
 
 def _with_injured_from_shot(figures: list[HeadlineFigure]) -> list[HeadlineFigure]:

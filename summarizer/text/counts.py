@@ -151,6 +151,8 @@ _CLAUSE_OPENERS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"}
 
 def _verb_readings(verb: Token) -> list[CountReading]:
     measure = _VERB_MEASURES.get(verb.lemma_.lower()) or _taken_to_hospital(verb)
+    if _to_death(verb):
+        measure = "killed"  # "shot to death", "stabbed to death", "beaten to death"
     if measure is None or _negated(verb):
         return []
     if measure in {"shot", "injured"} and any(child.lower_ in _FATAL_ADVERBS for child in verb.children):
@@ -170,6 +172,14 @@ def _verb_readings(verb: Token) -> list[CountReading]:
     return out
 
 
+def _to_death(verb: Token) -> bool:
+    """'X to death': whatever was done, it killed ("was stabbed to death", "beat him to death")."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "to" and any(o.lower_ == "death" for o in prep.children)
+        for prep in verb.children
+    )
+
+
 def _included_parts(noun: Token, measure: str) -> list[CountReading]:
     """'Five people, including two children, were killed': the children are a part of the five,
     counted with their own group (a part is never compared with its total as a rival figure)."""
@@ -185,6 +195,13 @@ def _included_parts(noun: Token, measure: str) -> list[CountReading]:
 
 
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
+# Where a participle or adjective is the state something was found or left in.
+_SMALL_CLAUSE_DEPS = {"ccomp", "xcomp", "oprd"}
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
 
 # Prepositions that introduce a part of the counted total.
 _PART_PREPOSITIONS = {"including", "among"}
@@ -195,6 +212,12 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # A participle after its noun: "the five victims killed", "22 other people injured".
         return [verb.head]
+    if verb.dep_ in _SMALL_CLAUSE_DEPS and verb.tag_ == "VBN" and not _has_auxiliary(verb):
+        # A participle as what was found: "found a woman shot to death" (its own subject),
+        # "a man was found shot" (the finding verb's subject), "left two men wounded" (its object).
+        own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        found = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}]
+        return own or found
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if verb.dep_ == "relcl" and any(s.lower_ in _RELATIVE_PRONOUNS for s in subjects):
         # "the toddler who died", "a man that was killed": the relative stands for its noun.
@@ -269,7 +292,7 @@ def _noun_measure_reading(noun: Token) -> list[CountReading]:
     if quantity_token is not None:
         quantity, start, end = quantity_token
         return [CountReading(measure, "people", quantity, start, end, "measure noun")]
-    if _has_zero_determiner(noun):
+    if _has_zero_determiner(noun) and not _zero_for_others(noun):
         det = next(c for c in noun.children if c.lower_ == "no")
         zero = Quantity(phrase=f"{det.text} {noun.text}", low=0, high=0, nominal=0)
         return [CountReading(measure, "people", zero, det.idx, noun.idx + len(noun.text), "zero")]
@@ -351,8 +374,19 @@ def _adjective_reading(adjective: Token) -> list[CountReading]:
     )
     if before is not None and counts_people:
         reading = _single(before, measure, "complement")
-    elif adjective.dep_ == "oprd":
+    elif adjective.dep_ in {"oprd", "acomp"}:
+        # "was pronounced dead", "two people are dead".
         reading = _complement_of(adjective, measure)
+    elif adjective.dep_ in _SMALL_CLAUSE_DEPS and not _has_auxiliary(adjective):
+        # The state something was found or left in: "found a teenager dead" counts its own
+        # subject or the object (never the finder: "the mayor said 14 were injured" does not
+        # count the mayor).
+        own = [c for c in adjective.children if c.dep_ in _SUBJECT_DEPS]
+        found = own or [c for c in adjective.head.children if c.dep_ == "dobj"]
+        reading = _reading(found[0], measure, "complement") if found else None
+    elif adjective.dep_ == "amod" and adjective.i > adjective.head.i and adjective.head.dep_ == "dobj":
+        # Placed after what it describes: "found a retiree dead" (never "the dead man").
+        reading = _reading(adjective.head, measure, "complement")
     else:
         reading = None
     return [reading] if reading is not None else []
@@ -383,6 +417,8 @@ def _reading(phrase: Token | _Reflexive, measure: str, rule: str) -> CountReadin
 
 def _single(noun: Token, measure: str, rule: str) -> CountReading | None:
     end = noun.idx + len(noun.text)
+    if _zero_for_others(noun):
+        return None  # "no one else was hurt", "no other injuries": the others, not the total
     if noun.lower_ in _ZERO_PRONOUNS or _has_zero_determiner(noun):
         # "no one was hurt", "nobody was killed", "no children were injured".
         first = min((t for t in noun.subtree if t.i <= noun.i), key=lambda t: t.i)
@@ -410,6 +446,15 @@ def _single(noun: Token, measure: str, rule: str) -> CountReading | None:
         first = min((t for t in noun.subtree if t.i <= noun.i), key=lambda t: t.i)
         pair = Quantity(phrase=noun.doc.text[first.idx : end], low=size, high=size, nominal=size)
         return CountReading(measure, "people", pair, first.idx, end, rule + ", collective")
+    if noun.lower_ == "another" and noun.dep_ in _SUBJECT_DEPS | {"dobj"}:
+        # "one died and another was hospitalized": "another" alone is one more person.
+        one = Quantity(phrase=noun.text, low=1, high=1, nominal=1)
+        return CountReading(measure, "people", one, noun.idx, end, rule + ", another")
+    if _nominal_age(noun):
+        # An age standing for a person: "the 8-year-old died", "a 15-year-old was wounded".
+        first = min(t.i for t in noun.subtree if t.i <= noun.i)
+        one = Quantity(phrase=noun.doc.text[noun.doc[first].idx : end], low=1, high=1, nominal=1)
+        return CountReading(measure, "people", one, noun.doc[first].idx, end, rule + ", one")
     if noun.tag_ in {"NN", "NNP"} and _may_name_a_person(noun):
         # A singular phrase is a count of one: "a teen", "the victim", "Jane Doe".
         first = min(
@@ -516,6 +561,27 @@ def _inside_prep(token: Token, root: Token) -> bool:
             return token.dep_ == "prep"
         token = token.head
     return False
+
+
+def _zero_for_others(noun: Token) -> bool:
+    """'no one else', 'nobody else', 'no other people', 'no further injuries': a zero for the
+    people besides those already counted, not a zero total."""
+    return (noun.lower_ in _ZERO_PRONOUNS or noun.lower_ == "one" or _has_zero_determiner(noun)) and any(
+        c.lower_ in _OTHERS_WORDS for c in noun.children
+    )
+
+
+# Words that turn a zero into a zero of the others: "no one else", "no other", "no further".
+_OTHERS_WORDS = {"else", "other", "additional", "further", "more"}
+
+
+def _nominal_age(token: Token) -> bool:
+    """'-year-old' used as a noun: 'old' with 'year' (or 'month', 'week') attached."""
+    return (
+        token.lower_ == "old"
+        and token.dep_ in _SUBJECT_DEPS | {"dobj", "pobj"}
+        and any(c.lemma_.lower() in {"year", "month", "week", "day"} for c in token.children)
+    )
 
 
 def _has_zero_determiner(noun: Token) -> bool:

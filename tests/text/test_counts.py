@@ -58,6 +58,41 @@ COUNTS_OF_ONE: Table = [
     ("The victim was pronounced dead at a local clinic.", [("killed", "victims", 1, 1, "The victim")]),
 ]
 
+# "X to death" is a killing whatever the verb; a participle or adjective as the state someone was
+# found or left in counts that someone; a copula with "dead" counts its subject.
+FOUND_AND_LEFT: Table = [
+    ("A cashier was beaten to death behind the store.", [("killed", "people", 1, 1, "A cashier")]),
+    ("Hikers found a ranger shot to death near the trail.", [("killed", "people", 1, 1, "a ranger")]),
+    ("A farmer was found shot to death in his barn.", [("killed", "people", 1, 1, "A farmer")]),
+    ("Neighbors found a retiree dead in the hallway.", [("killed", "people", 1, 1, "a retiree")]),
+    ("Three students are dead after the dormitory fire.", [("killed", "people", 3, 3, "Three")]),
+    ("The sheriff said six people were hurt.", [("injured", "people", 6, 6, "six")]),
+]
+
+# An age used as a noun is a person; "another" alone is one more person.
+AGES_AND_ANOTHER: Table = [
+    ("The 9-year-old died at a children's hospital.", [("killed", "people", 1, 1, "The 9-year-old")]),
+    ("A 16-year-old was wounded in the leg.", [("injured", "people", 1, 1, "A 16-year-old")]),
+    (
+        "One rider died and another was hospitalized.",
+        [("killed", "people", 1, 1, "One"), ("hospitalized", "people", 1, 1, "another")],
+    ),
+    (
+        "One guard was killed and another was injured.",
+        [
+            ("killed", "people", 1, 1, "One"),
+            ("injured", "people", 1, 1, "another"),
+        ],
+    ),
+]
+
+# A zero for "the others" says nothing of the total: "no one else was hurt" beside one wounded.
+ZEROS_FOR_THE_OTHERS: Table = [
+    ("No one else was injured in the crash.", []),
+    ("Nobody else was hurt, the owner said.", []),
+    ("No other injuries were reported at the fair.", []),
+]
+
 # Zero counts are figures of 0: they contradict "12 killed".
 ZEROS: Table = [
     ("No one was injured in the fire.", [("injured", "people", 0, 0, "No one")]),
@@ -149,7 +184,10 @@ NOT_COUNTS: Table = [
     + PARTICIPLES_AFTER_THE_NOUN
     + TAKEN_TO_HOSPITAL
     + WITH_INJURIES
-    + KILLINGS_AND_RELATIVES,
+    + KILLINGS_AND_RELATIVES
+    + FOUND_AND_LEFT
+    + AGES_AND_ANOTHER
+    + ZEROS_FOR_THE_OTHERS,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

@@ -24,7 +24,7 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
   figures (exact or nominal) for it, or when a cross-document or revision conflict names the
   same event, metric and place.
 - **Suspects count like everyone else.** A figure counts whoever its sources counted; nothing
-  is added to or subtracted from a figure for everyone for suspects. This is the Gun Violence Archive's reading (everyone
+  is added to or subtracted from a figure for everyone. This is the Gun Violence Archive's reading (everyone
   killed or injured, suspects included) whenever the sources count that way, and a victims-only
   figure when they count victims. `reading` says which, when the text says it: "everyone" for
   a count stated to include the gunman, shooter or suspect (or the metric
@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from summarizer.schemas import (
@@ -146,22 +146,49 @@ def headline_figures(
 
     figures: list[HeadlineFigure] = []
     for metric in sorted(by_metric, key=metric_order):
+        if metric == "injured":
+            continue  # below, with the people shot who did not die
         group = by_metric[metric]
         leads = document_figures([foreground(group)])
-        if not leads:
-            continue  # only other incidents' figures: none for this one
-        figures.append(_figure(event, metric, group, leads, claims, documents, conflicts))
-    stated = {f.metric for f in figures}
-    for metric in _FIRST_METRICS:
-        if metric in stated:
-            continue
-        slots = [f"{g}_{metric}" for g in SEPARATE_GROUPS if f"{g}_{metric}" in by_metric]
-        leads = document_figures([foreground(by_metric[slot]) for slot in sorted(slots)])
-        if leads:
-            group = [e for slot in sorted(slots) for e in by_metric[slot]]
-            figure = _figure(event, metric, group, leads, claims, documents, conflicts)
-            figures.append(figure.model_copy(update={"derived": " + ".join(sorted(slots))}))
-    return _with_injured_from_shot(sorted(figures, key=lambda f: metric_order(f.metric)))
+        if leads:  # else only other incidents' figures: none for this one
+            figures.append(_figure(event, metric, group, leads, claims, documents, conflicts))
+    killed = next((f for f in figures if f.metric == "killed"), None)
+    if killed is None and (found := _from_groups("killed", by_metric, foreground)) is not None:
+        killed = _figure(event, "killed", *found[1:], claims, documents, conflicts)
+        figures.append(killed.model_copy(update={"derived": found[0]}))
+    dead = killed.best if killed is not None and killed.best is not None else 0
+    stated = document_figures([foreground(by_metric.get("injured", []))])
+    shot = document_figures([foreground(by_metric.get("shot", []))])
+    # The people shot who did not die are the injured ("five were shot, one fatally": four), for
+    # each document that does not state the injured itself.
+    alive = {d: (f - dead, lead) for d, (f, lead) in shot.items() if d not in stated and f >= dead}
+    if stated or alive:
+        group = [*by_metric.get("injured", []), *by_metric.get("shot", [])]
+        injured = _figure(event, "injured", group, {**alive, **stated}, claims, documents, conflicts, dead)
+        if not set(injured.documents) & set(stated):
+            injured = injured.model_copy(
+                update={"derived": "shot - killed" if killed is not None else "shot"}
+            )
+        figures.append(injured)
+    elif (found := _from_groups("injured", by_metric, foreground)) is not None:
+        injured = _figure(event, "injured", *found[1:], claims, documents, conflicts)
+        figures.append(injured.model_copy(update={"derived": found[0]}))
+    return sorted(figures, key=lambda f: metric_order(f.metric))
+
+
+Leads = dict[str, tuple[float, list[Claim]]]
+
+
+def _from_groups(
+    metric: str, by_metric: dict[str, list[Estimate]], foreground: Callable[[Sequence[Estimate]], list[Claim]]
+) -> tuple[str, list[Estimate], Leads] | None:
+    """Each document's children, officers and suspects figures for `metric` added up, with the
+    slots they come from: for when no source counts everyone."""
+    slots = sorted(f"{g}_{metric}" for g in SEPARATE_GROUPS if f"{g}_{metric}" in by_metric)
+    leads = document_figures([foreground(by_metric[slot]) for slot in slots])
+    if not leads:
+        return None
+    return " + ".join(slots), [e for slot in slots for e in by_metric[slot]], leads
 
 
 def incident_years(document: Document) -> set[int]:
@@ -180,6 +207,10 @@ def _in_background(claim: Claim, documents: dict[str, Document], own_years: dict
     return is_background(document.sentence_text(claim.sentence), own_years.get(claim.document, set()))
 
 
+def _number(value: float) -> Number:
+    return int(value) if value == int(value) else value
+
+
 def _claim_figure(claim: Claim) -> float | None:
     """A claim's single figure: exact, else nominal, else its lower bound, else its upper one."""
     q = claim.quantity
@@ -191,10 +222,10 @@ def _claim_figure(claim: Claim) -> float | None:
     return None
 
 
-def document_figures(parts: Sequence[Sequence[Claim]]) -> dict[str, tuple[float, list[Claim]]]:
+def document_figures(parts: Sequence[Sequence[Claim]]) -> Leads:
     """Each document's one figure and the claims it rests on: per part (a slot), the largest
     figure of the first sentence where the document gives it; the parts added up."""
-    out: dict[str, tuple[float, list[Claim]]] = {}
+    out: Leads = {}
     for part in parts:
         by_document: dict[str, list[Claim]] = {}
         for claim in part:
@@ -212,10 +243,11 @@ def _figure(
     event: LinkedEvent,
     metric: str,
     group: Sequence[Estimate],
-    leads: dict[str, tuple[float, list[Claim]]],
+    leads: Leads,
     claims: dict[str, Claim],
     documents: dict[str, Document],
     conflicts: Sequence[Conflict],
+    dead: float = 0,
 ) -> HeadlineFigure:
     votes = Counter(figure for figure, _ in leads.values())
     best = max(votes, key=lambda figure: (votes[figure], figure))
@@ -224,10 +256,17 @@ def _figure(
     chosen = max(
         enumerate(group), key=lambda item: (len(ids & set(item[1].claims)), item[1].sources, -item[0])
     )[1]
-    number: Number = int(best) if best == int(best) else best
-    low = number if chosen.low is None else min(chosen.low, number)
-    high = number if chosen.high is None else max(chosen.high, number)
-    conservative = number if chosen.conservative is None else min(chosen.conservative, number)
+    number = _number(best)
+    # A shot estimate behind an injured figure counts the dead too.
+    less = dead if chosen.metric == "shot" and metric != "shot" else 0
+
+    def shifted(value: Number | None) -> Number | None:
+        return None if value is None else _number(max(0.0, value - less))
+
+    low, high, conservative = shifted(chosen.low), shifted(chosen.high), shifted(chosen.conservative)
+    low = number if low is None else min(low, number)
+    high = number if high is None else max(high, number)
+    conservative = number if conservative is None else min(conservative, number)
     return HeadlineFigure(
         event=event.id,
         metric=metric,
@@ -242,30 +281,6 @@ def _figure(
         disagree=len(votes) > 1 or _disagree(chosen, claims, conflicts),
         parts=len(group) - 1,
     )
-
-
-def _with_injured_from_shot(figures: list[HeadlineFigure]) -> list[HeadlineFigure]:
-    """When no source states the injured but one states how many were shot, the injured are the
-    people shot who did not die ("three people were shot, one fatally": two injured)."""
-    by_metric = {f.metric: f for f in figures}
-    shot, killed = by_metric.get("shot"), by_metric.get("killed")
-    if "injured" in by_metric or shot is None or shot.best is None:
-        return figures
-    dead = killed.best if killed is not None and killed.best is not None else 0
-    if shot.best < dead:
-        return figures
-    injured = shot.model_copy(
-        update={
-            "metric": "injured",
-            "low": None if shot.low is None else max(0, shot.low - dead),
-            "best": shot.best - dead,
-            "high": None if shot.high is None else max(0, shot.high - dead),
-            "conservative": None if shot.conservative is None else max(0, shot.conservative - dead),
-            "derived": "shot - killed" if killed is not None else "shot",
-        }
-    )
-    figures.append(injured)
-    return sorted(figures, key=lambda f: metric_order(f.metric))
 
 
 def main_event(

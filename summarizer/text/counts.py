@@ -82,6 +82,7 @@ _ZERO_PRONOUNS = {"nobody", "none"}
 _REFLEXIVES = {"himself", "herself", "themselves"}
 # "fatally shot" or "shot, one fatally": the shooting killed.
 _FATAL_ADVERBS = {"fatally", "mortally"}
+_WITH_FATAL_PART = "verb with a fatal part"
 # Pronouns stand for a person already counted (a name, "the victim"): reading them again would
 # count one person once per sentence.
 _SUBJECT_DEPS = {"nsubjpass", "nsubj"}
@@ -122,6 +123,9 @@ def read_counts(doc: Doc) -> list[CountReading]:
     kept = [
         r for r in unique.values() if not (r.measure in {"shot", "injured"} and (r.start, r.end) in killed)
     ]
+    # "six people wounded, two mortally": the six were hit, not six injured who survived.
+    hit = {(r.start, r.end) for r in kept if r.rule.startswith(_WITH_FATAL_PART)}
+    kept = [r for r in kept if not (r.measure == "injured" and (r.start, r.end) in hit)]
     return sorted(kept, key=lambda r: (r.start, r.measure))
 
 
@@ -164,8 +168,12 @@ def _verb_readings(verb: Token) -> list[CountReading]:
     intransitive = verb.lemma_.lower() == "die"
     passive = not intransitive and (any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN")
     counted = _counted_phrases(verb, passive=passive)
-    out = [r for phrase in counted if (r := _reading(phrase, measure, "verb")) is not None]
-    out.extend(_fatal_part(verb))
+    fatal = _fatal_part(verb, counted)
+    if fatal and measure == "injured":
+        measure = "shot"  # "six were wounded, two fatally": six were hit, and two of them died
+    rule = _WITH_FATAL_PART if fatal else "verb"
+    out = [r for phrase in counted if (r := _reading(phrase, measure, rule)) is not None]
+    out.extend(fatal)
     for phrase in counted:
         if not isinstance(phrase, _Reflexive):
             out.extend(_included_parts(phrase, measure))
@@ -263,11 +271,15 @@ _TRANSPORT_VERBS = {"take", "transport", "rush", "airlift", "fly", "admit", "car
 _CARE_WORDS = {"hospital", "clinic", "medical", "trauma", "infirmary", "emergency"}
 
 
-def _fatal_part(verb: Token) -> list[CountReading]:
-    """'Three people were shot, one fatally': the part that died is a count of its own."""
+def _fatal_part(verb: Token, counted: list[Token]) -> list[CountReading]:
+    """'Three people were shot, one fatally': the part that died is a count of its own, attached
+    to the verb or, as an apposition, to the counted phrase ("six people wounded, two mortally")."""
     out = []
-    for child in verb.children:
-        if child.dep_ == "npadvmod" and any(g.lower_ in _FATAL_ADVERBS for g in child.children):
+    appositions = [
+        a for c in counted if not isinstance(c, _Reflexive) for a in c.children if a.dep_ == "appos"
+    ]
+    for child in [*verb.children, *appositions]:
+        if child.dep_ in {"npadvmod", "appos"} and any(g.lower_ in _FATAL_ADVERBS for g in child.children):
             reading = _reading(child, "killed", "fatal part")
             if reading is not None:
                 out.append(reading)
@@ -452,9 +464,9 @@ def _single(noun: Token, measure: str, rule: str) -> CountReading | None:
         return CountReading(measure, "people", one, noun.idx, end, rule + ", another")
     if _nominal_age(noun):
         # An age standing for a person: "the 8-year-old died", "a 15-year-old was wounded".
-        first = min(t.i for t in noun.subtree if t.i <= noun.i)
-        one = Quantity(phrase=noun.doc.text[noun.doc[first].idx : end], low=1, high=1, nominal=1)
-        return CountReading(measure, "people", one, noun.doc[first].idx, end, rule + ", one")
+        begin = noun.doc[min(t.i for t in noun.subtree if t.i <= noun.i)].idx
+        one = Quantity(phrase=noun.doc.text[begin:end], low=1, high=1, nominal=1)
+        return CountReading(measure, "people", one, begin, end, rule + ", one")
     if noun.tag_ in {"NN", "NNP"} and _may_name_a_person(noun):
         # A singular phrase is a count of one: "a teen", "the victim", "Jane Doe".
         first = min(

@@ -14,9 +14,14 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
   document then states one figure: the largest of its claims in the first sentence where it gives
   this metric (a report leads with its incident, and a part is never larger than the total said
   beside it). The best figure is the one most documents state; ties go to the larger.
-- **Who was counted, added up.** With no figure for everyone, a killed or injured headline is
-  each document's children, officers and suspects figures added up ("killed his two children
-  and then himself": three), voted the same way, with `derived` naming the slots.
+- **The injured are the people shot who did not die.** A document that states no injured figure
+  but how many were shot votes for that figure less the killed headline ("five were shot, one
+  fatally": four). When no document behind the injured figure states it, `derived` is
+  "shot - killed" (or "shot" with no killed headline).
+- **Who was counted, added up.** With no figure for everyone (and, for the injured, none from
+  the people shot), a killed or injured headline is each document's children, officers and
+  suspects figures added up ("killed his two children and then himself": three), voted the same
+  way, with `derived` naming the slots.
 - **low / high / conservative** are those of the estimate that holds most of the claims behind the
   best figure (see `reconcile.estimates.estimate_figures`), widened to include the best figure;
   the conservative figure is never above it. The other places are counted in `parts`.

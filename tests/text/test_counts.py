@@ -86,6 +86,18 @@ AGES_AND_ANOTHER: Table = [
     ),
 ]
 
+# "N wounded, M fatally": the N were hit (shot), and M of them died; N are not N survivors.
+WOUNDED_SOME_FATALLY: Table = [
+    (
+        "Seven people were wounded, two fatally, near the arena.",
+        [("shot", "people", 7, 7, "Seven"), ("killed", "people", 2, 2, "two")],
+    ),
+    (
+        "The ambush left four soldiers wounded, one mortally.",
+        [("shot", "people", 4, 4, "four"), ("killed", "people", 1, 1, "one")],
+    ),
+]
+
 # A zero for "the others" says nothing of the total: "no one else was hurt" beside one wounded.
 ZEROS_FOR_THE_OTHERS: Table = [
     ("No one else was injured in the crash.", []),
@@ -187,7 +199,8 @@ NOT_COUNTS: Table = [
     + KILLINGS_AND_RELATIVES
     + FOUND_AND_LEFT
     + AGES_AND_ANOTHER
-    + ZEROS_FOR_THE_OTHERS,
+    + ZEROS_FOR_THE_OTHERS
+    + WOUNDED_SOME_FATALLY,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

@@ -13,7 +13,9 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
   report's figures for an earlier attack or the year's homicides are not the incident's. Each
   document then states one figure: the largest of its claims in the first sentence where it gives
   this metric (a report leads with its incident, and a part is never larger than the total said
-  beside it). The best figure is the one most documents state; ties go to the larger.
+  beside it; people counted one by one there add up). The best figure is the one most documents
+  state, counting only documents that state a figure and not a bound ("at least two",
+  "several") when some do; ties go to the larger.
 - **The injured are the people shot who did not die.** A document that states no injured figure
   but how many were shot votes for that figure less the killed headline ("five were shot, one
   fatally": four). When no document behind the injured figure states it, `derived` is
@@ -238,10 +240,22 @@ def document_figures(parts: Sequence[Sequence[Claim]]) -> Leads:
                 by_document.setdefault(claim.document, []).append(claim)
         for doc_id, own in by_document.items():
             first = min(c.sentence for c in own)
-            lead = max((c for c in own if c.sentence == first), key=lambda c: _claim_figure(c) or 0.0)
+            firsts = [c for c in own if c.sentence == first]
+            if len(firsts) > 1 and all(_claim_figure(c) == 1 and _exact(c) for c in firsts):
+                # People counted one by one: "a boy was shot in the arm and a man in the leg" is two.
+                figure, lead = float(len(firsts)), firsts
+            else:
+                top = max(firsts, key=lambda c: _claim_figure(c) or 0.0)
+                figure, lead = _claim_figure(top) or 0.0, [top]
             total, behind = out.get(doc_id, (0.0, []))
-            out[doc_id] = (total + (_claim_figure(lead) or 0.0), [*behind, lead])
+            out[doc_id] = (total + figure, [*behind, *lead])
     return out
+
+
+def _exact(claim: Claim) -> bool:
+    """A figure, not a bound: "four", "about 40"; not "at least two", "several"."""
+    q = claim.quantity
+    return (q.low is not None and q.low == q.high) or q.nominal is not None
 
 
 def _figure(
@@ -254,7 +268,9 @@ def _figure(
     conflicts: Sequence[Conflict],
     dead: float = 0,
 ) -> HeadlineFigure:
-    votes = Counter(figure for figure, _ in leads.values())
+    # Documents that state a figure outvote those that state only a bound ("several were shot").
+    exact = [figure for figure, lead in leads.values() if all(_exact(c) for c in lead)]
+    votes = Counter(exact or [figure for figure, _ in leads.values()])
     best = max(votes, key=lambda figure: (votes[figure], figure))
     behind = [c for figure, lead in leads.values() if figure == best for c in lead]
     ids = {c.id for c in behind}

@@ -19,6 +19,7 @@ from summarizer.schemas import (
     Span,
     SpanStatus,
 )
+from summarizer.text.quantities import parse_quantity
 from summarizer.text.segment import segment
 
 TEXT_A = "Five people were killed in the town. Two victims were wounded near North Ward."
@@ -129,7 +130,7 @@ def hand_report(texts: dict[str, str], stated: list[tuple[str, str, str, Number]
             document=d,
             sentence=sentence,
             metric=metric,
-            quantity=Quantity(phrase=phrase, low=value, high=value, nominal=value),
+            quantity=parse_quantity(phrase) or Quantity(phrase=phrase, low=value, high=value, nominal=value),
             event=f"{d}:e1",
             span=Span(text=phrase, start=start, end=start + len(phrase), status=SpanStatus.EXACT),
         )
@@ -267,3 +268,27 @@ def test_add_headlines_fills_the_report() -> None:
         ("killed", 5, ["a1"])
     ]
     assert Report.model_validate_json(report.model_dump_json()) == report
+
+
+def test_people_counted_one_by_one_in_the_lead_sentence_add_up() -> None:
+    figures = hand_report(
+        {"a": "A cook was shot in the arm and a waiter was shot in the hip. The cook is stable."},
+        [("a", "shot", "A cook", 1), ("a", "shot", "a waiter", 1), ("a", "shot", "The cook", 1)],
+    )
+    assert [(f.metric, f.best) for f in figures] == [("injured", 2), ("shot", 2)]
+
+
+def test_documents_stating_a_figure_outvote_those_stating_a_bound() -> None:
+    figures = hand_report(
+        {
+            "a": "At least two people were hurt at the rally, police said early on.",
+            "b": "At least two people were hurt at the rally.",
+            "c": "Three people were hurt at the rally.",
+        },
+        [
+            ("a", "injured", "At least two", 2),
+            ("b", "injured", "At least two", 2),
+            ("c", "injured", "Three", 3),
+        ],
+    )
+    assert [(f.metric, f.best, f.documents) for f in figures] == [("injured", 3, ["c"])]

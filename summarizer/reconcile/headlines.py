@@ -23,7 +23,9 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
 - **Who was counted, added up.** With no figure for everyone (and, for the injured, none from
   the people shot), a killed or injured headline is each document's children, officers and
   suspects figures added up ("killed his two children and then himself": three), voted the same
-  way, with `derived` naming the slots.
+  way, with `derived` naming the slots. With none of those either, the injured are the people
+  counted by their state or care (hospitalized, in critical condition, wounded by gunfire), each
+  document's largest such figure of its lead sentence, `derived` naming the metrics.
 - **low / high / conservative** are those of the estimate that holds most of the claims behind the
   best figure (see `reconcile.estimates.estimate_figures`), widened to include the best figure;
   the conservative figure is never above it. The other places are counted in `parts`.
@@ -67,6 +69,19 @@ from summarizer.text.metrics import CASUALTY_METRICS, SEPARATE_GROUPS
 Reading = Literal["everyone", "victims", "suspects"]
 
 _FIRST_METRICS = ("killed", "injured")
+# Metrics that count injured people by their state or care.
+_INJURY_KINDS = frozenset(
+    {
+        "injured_by_gunshot",
+        "seriously_injured",
+        "critical_condition",
+        "intensive_care",
+        "stable_condition",
+        "good_condition",
+        "hospitalized",
+        "hospitalized_gunshot",
+    }
+)
 _SUSPECT = r"(?:gunm[ae]n|shooters?|suspects?|attackers?|assailants?|perpetrators?)"
 _INCLUDING_SUSPECT = re.compile(
     rf"\bincluding\s+(?:the\s+|a\s+|one\s+|two\s+)?(?:alleged\s+)?{_SUSPECT}\b", re.I
@@ -180,6 +195,12 @@ def headline_figures(
     elif (found := _from_groups("injured", by_metric, foreground)) is not None:
         injured = _figure(event, "injured", *found[1:], claims, documents, conflicts)
         figures.append(injured.model_copy(update={"derived": found[0]}))
+    elif kinds := sorted(m for m in _INJURY_KINDS if m in by_metric):
+        # Hospitalized, in critical condition, seriously hurt: injured, said more precisely.
+        group = [e for m in kinds for e in by_metric[m]]
+        if leads := document_figures([foreground(group)]):
+            injured = _figure(event, "injured", group, leads, claims, documents, conflicts)
+            figures.append(injured.model_copy(update={"derived": " | ".join(kinds)}))
     return sorted(figures, key=lambda f: metric_order(f.metric))
 
 

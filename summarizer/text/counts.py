@@ -214,6 +214,12 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
         if reflexive and subjects:
             return [Reflexive(subjects[0], reflexive[0])]  # type: ignore[list-item]
         return objects
+    if passive and not subjects and verb.dep_ in {"pcomp", "advcl"} and _has_auxiliary(verb):
+        # "recovering after being shot", "died while being treated": the passive gerund's
+        # people are the subject of the clause it belongs to.
+        governing = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if governing is not None:
+            return [c for c in governing.children if c.dep_ in SUBJECT_DEPS]
     if passive or verb.lemma_.lower() == "die":
         return [s for s in subjects if s.dep_ == "nsubjpass" or not passive]
     return []
@@ -269,7 +275,9 @@ def _negated(verb: Token) -> bool:
 def _noun_measure_reading(noun: Token) -> list[CountReading]:
     """'three deaths', 'no injuries', 'two fatalities'."""
     measure = _NOUN_MEASURES[noun.lemma_.lower()]
-    carriers = _carriers_of(noun)
+    if measure == "injured" and any(c.lower_ in _FATAL_ADJECTIVES for c in noun.children):
+        measure = "killed"  # "suffered a fatal gunshot wound"
+    carriers = _carriers_of(noun) or _sufferers_of(noun)
     if carriers:
         reading = read_phrase(carriers[0], measure, "with measure noun")
         return [reading] if reading is not None else []
@@ -341,6 +349,17 @@ def _carriers_of(noun: Token) -> list[Token]:
     if holder.pos_ == "VERB":
         return [c for c in holder.children if c.dep_ == "dobj" and quantity_child(c) is not None]
     return []
+
+
+def _sufferers_of(noun: Token) -> list[Token]:
+    """'a woman suffered serious injuries', 'two officers sustained gunshot wounds': the subject
+    of a verb of suffering has the injury."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _SUFFER_VERBS or _negated(noun.head):
+        return []
+    return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+
+
+_SUFFER_VERBS = {"suffer", "sustain", "receive"}
 
 
 def _adjective_reading(adjective: Token) -> list[CountReading]:

@@ -292,3 +292,16 @@ def test_documents_stating_a_figure_outvote_those_stating_a_bound() -> None:
         ],
     )
     assert [(f.metric, f.best, f.documents) for f in figures] == [("injured", 3, ["c"])]
+
+
+def test_injured_counted_by_their_state_when_nothing_else_counts_them() -> None:
+    figures = hand_report(
+        {"a": "A cyclist was hospitalized after the shooting. Two others are in critical condition."},
+        [("a", "hospitalized", "A cyclist", 1), ("a", "critical_condition", "Two", 2)],
+    )
+    injured = figures[0]
+    assert (injured.metric, injured.best, injured.derived) == (
+        "injured",
+        1,
+        "critical_condition | hospitalized",
+    )

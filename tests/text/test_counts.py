@@ -98,6 +98,16 @@ WOUNDED_SOME_FATALLY: Table = [
     ),
 ]
 
+# A verb of suffering gives its subject the injury ("a fatal wound" kills); a passive gerund in
+# an adverbial clause counts the subject of its clause ("recovering after being shot").
+SUFFERED_AND_AFTER_BEING: Table = [
+    ("A jogger suffered minor injuries in the crash.", [("injured", "people", 1, 1, "A jogger")]),
+    ("Two clerks sustained gunshot wounds.", [("injured", "people", 2, 2, "Two")]),
+    ("A guard suffered a fatal wound at the gate.", [("killed", "people", 1, 1, "A guard")]),
+    ("A 12-year-old is recovering after being shot at a park.", [("shot", "people", 1, 1, "A 12-year-old")]),
+    ("A driver died after being struck by gunfire.", [("killed", "people", 1, 1, "A driver")]),
+]
+
 # A zero for "the others" says nothing of the total: "no one else was hurt" beside one wounded.
 ZEROS_FOR_THE_OTHERS: Table = [
     ("No one else was injured in the crash.", []),
@@ -200,7 +210,8 @@ NOT_COUNTS: Table = [
     + FOUND_AND_LEFT
     + AGES_AND_ANOTHER
     + ZEROS_FOR_THE_OTHERS
-    + WOUNDED_SOME_FATALLY,
+    + WOUNDED_SOME_FATALLY
+    + SUFFERED_AND_AFTER_BEING,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

@@ -19,7 +19,9 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
 - **The injured are the people shot who did not die.** A document that states no injured figure
   but how many were shot votes for that figure less the killed headline ("five were shot, one
   fatally": four). When no document behind the injured figure states it, `derived` is
-  "shot - killed" (or "shot" with no killed headline).
+  "shot - killed" (or "shot" with no killed headline). Beside a death, an injured count of one
+  by a definite phrase or a name ("the victim had suffered a gunshot wound", "Smith was
+  wounded") is the one who died mentioned again: that document states no injured.
 - **Who was counted, added up.** With no figure for everyone (and, for the injured, none from
   the people shot), a killed or injured headline is each document's children, officers and
   suspects figures added up ("killed his two children and then himself": three), voted the same
@@ -180,6 +182,10 @@ def headline_figures(
         figures.append(killed.model_copy(update={"derived": found[0]}))
     dead = killed.best if killed is not None and killed.best is not None else 0
     stated = document_figures([foreground(by_metric.get("injured", []))])
+    if dead:
+        # "The victim had suffered a gunshot wound" beside a death: the one who died, mentioned
+        # again, not one more injured.
+        stated = {d: lead for d, lead in stated.items() if not all(_mentioned_again(c) for c in lead[1])}
     shot = document_figures([foreground(by_metric.get("shot", []))])
     # The people shot who did not die are the injured ("five were shot, one fatally": four), for
     # each document that does not state the injured itself.
@@ -271,6 +277,24 @@ def document_figures(parts: Sequence[Sequence[Claim]]) -> Leads:
             total, behind = out.get(doc_id, (0.0, []))
             out[doc_id] = (total + figure, [*behind, *lead])
     return out
+
+
+def _mentioned_again(claim: Claim) -> bool:
+    """A count of one by a definite phrase or a name ("the victim", "her son", "Smith"): someone
+    already introduced; "a man", "another", "the second victim" bring in someone new."""
+    words = claim.span.text.split()
+    if not words or _claim_figure(claim) != 1 or not _exact(claim):
+        return False
+    if any(w.lower() in _NEW_PERSON_WORDS or w[:1].isdigit() for w in words):
+        return False
+    first = words[0].lower()
+    return first in _DEFINITE_WORDS or (words[0][:1].isupper() and first not in _INDEFINITE_WORDS)
+
+
+# Words that start a phrase for someone already known, and words that bring in someone new.
+_DEFINITE_WORDS = frozenset({"the", "his", "her", "their", "its", "this", "that"})
+_INDEFINITE_WORDS = frozenset({"a", "an", "one", "another", "someone", "somebody"})
+_NEW_PERSON_WORDS = frozenset({"second", "third", "other", "another", "one", "two"})
 
 
 def _exact(claim: Claim) -> bool:

@@ -305,3 +305,21 @@ def test_injured_counted_by_their_state_when_nothing_else_counts_them() -> None:
         1,
         "critical_condition | hospitalized",
     )
+
+
+def test_beside_a_death_the_injured_one_named_again_is_the_one_who_died() -> None:
+    again = hand_report(
+        {"a": "A clerk died on Friday. The clerk had suffered a gunshot wound to the chest."},
+        [("a", "killed", "A clerk", 1), ("a", "injured", "The clerk", 1)],
+    )
+    assert [(f.metric, f.best) for f in again] == [("killed", 1)]
+    named = hand_report(
+        {"a": "A clerk died on Friday. Dana Reyes was wounded in the arm."},
+        [("a", "killed", "A clerk", 1), ("a", "injured", "Dana Reyes", 1)],
+    )
+    assert [(f.metric, f.best) for f in named] == [("killed", 1)]
+    someone_new = hand_report(
+        {"a": "A clerk died on Friday. A guard was wounded, and the second victim is stable."},
+        [("a", "killed", "A clerk", 1), ("a", "injured", "A guard", 1)],
+    )
+    assert [(f.metric, f.best) for f in someone_new] == [("killed", 1), ("injured", 1)]

@@ -29,6 +29,13 @@ _OTHER_INCIDENT = re.compile(
     r"(?:shootings?|incidents?|attacks?|killings?|homicides?|murders?|stabbings?|cases?)\b",
     re.IGNORECASE,
 )
+# A roundup of several incidents: "in several shootings across the city", "a spate of
+# shootings", "a string of attacks".
+_ROUNDUP = re.compile(
+    r"\b(?:several|multiple|numerous|a\s+(?:spate|string|series|rash|wave)\s+of)\s+(?:\w+\s+){0,3}?"
+    r"(?:shootings|incidents|attacks|killings|homicides|stabbings)\b",
+    re.IGNORECASE,
+)
 # A calendar year; "the 2000 block of Main Street" is an address, not a year.
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b(?![\s-]*block)")
 
@@ -40,8 +47,8 @@ def years_in(text: str) -> set[int]:
 
 def is_background(sentence: str, own_years: Collection[int]) -> bool:
     """Whether `sentence` speaks of something other than the incident: a tally over a period,
-    another incident named as such, or a year that is not one of the incident's `own_years`
-    (the report's publication year and the years its lede names)."""
-    if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence):
+    another incident named as such, a roundup of several incidents, or a year that is not one of
+    the incident's `own_years` (the report's publication year and the years its lede names)."""
+    if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence) or _ROUNDUP.search(sentence):
         return True
     return any(year not in own_years for year in years_in(sentence))

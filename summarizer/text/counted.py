@@ -87,6 +87,8 @@ def read_phrase(phrase: Token | Reflexive, measure: str, rule: str) -> CountRead
 
 def read_single(noun: Token, measure: str, rule: str) -> CountReading | None:
     end = noun.idx + len(noun.text)
+    if noun.lower_ in _TIMES_OF_DAY:
+        return None  # "around 9 PM, a man was shot": a clock time the parser took for a subject
     if zero_for_others(noun):
         return None  # "no one else was hurt", "no other injuries": the others, not the total
     if noun.lower_ in _ZERO_PRONOUNS or has_zero_determiner(noun):
@@ -137,6 +139,7 @@ def read_single(noun: Token, measure: str, rule: str) -> CountReading | None:
     return None
 
 
+_TIMES_OF_DAY = {"am", "pm", "a.m.", "p.m.", "o'clock", "noon", "midnight"}
 # Nouns for several people at once, with their size when the word gives it.
 _COLLECTIVES: dict[str, int | None] = {
     "couple": 2,

@@ -279,8 +279,8 @@ def _noun_measure_reading(noun: Token) -> list[CountReading]:
         measure = "killed"  # "suffered a fatal gunshot wound"
     carriers = _carriers_of(noun) or _sufferers_of(noun)
     if carriers:
-        reading = read_phrase(carriers[0], measure, "with measure noun")
-        return [reading] if reading is not None else []
+        found = [r for c in carriers if (r := read_phrase(c, measure, "with measure noun")) is not None]
+        return found[:1]
     quantity_token = quantity_child(noun)
     if quantity_token is not None:
         quantity, start, end = quantity_token

@@ -23,6 +23,11 @@ OTHER_INCIDENTS = [
     "An unrelated attack left two people hurt across town.",
     "A similar incident killed a driver on the same road.",
 ]
+# A roundup of several incidents.
+ROUNDUPS = [
+    "Nine people were wounded in several weekend shootings across the city.",
+    "A spate of shootings left four teenagers hurt on Saturday.",
+]
 # A year that is not the incident's: an earlier attack recalled.
 OTHER_YEARS = [
     "In 2009, a gunman killed eight people at the same mall.",
@@ -37,7 +42,7 @@ FOREGROUND = [
 ]
 
 
-@pytest.mark.parametrize("sentence", TALLIES + OTHER_INCIDENTS + OTHER_YEARS)
+@pytest.mark.parametrize("sentence", TALLIES + OTHER_INCIDENTS + ROUNDUPS + OTHER_YEARS)
 def test_background(sentence: str) -> None:
     assert is_background(sentence, OWN)
 

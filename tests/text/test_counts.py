@@ -108,6 +108,15 @@ SUFFERED_AND_AFTER_BEING: Table = [
     ("A driver died after being struck by gunfire.", [("killed", "people", 1, 1, "A driver")]),
 ]
 
+# A clock time is not a count, even where the parser takes it for the subject.
+CLOCK_TIMES: Table = [
+    (
+        "Around 8 PM, a 41-year-old woman received a gunshot wound.",
+        [("injured", "people", 1, 1, "a 41-year-old woman")],
+    ),
+    ("At 6 p.m., two men were shot near the bridge.", [("shot", "people", 2, 2, "two")]),
+]
+
 # A zero for "the others" says nothing of the total: "no one else was hurt" beside one wounded.
 ZEROS_FOR_THE_OTHERS: Table = [
     ("No one else was injured in the crash.", []),
@@ -211,7 +220,8 @@ NOT_COUNTS: Table = [
     + AGES_AND_ANOTHER
     + ZEROS_FOR_THE_OTHERS
     + WOUNDED_SOME_FATALLY
-    + SUFFERED_AND_AFTER_BEING,
+    + SUFFERED_AND_AFTER_BEING
+    + CLOCK_TIMES,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

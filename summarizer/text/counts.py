@@ -148,6 +148,24 @@ def _verb_readings(verb: Token) -> list[CountReading]:
     for phrase in counted:
         if not isinstance(phrase, Reflexive):
             out.extend(_included_parts(phrase, measure))
+    out.extend(_and_then_self(verb, counted, measure))
+    return out
+
+
+def _and_then_self(verb: Token, counted: list[Token], measure: str) -> list[CountReading]:
+    """'shot his wife and then himself': the reflexive coordinated with the object is one more
+    person, the subject (parsers attach it to the verb or to the object)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    objects = [c for c in counted if not isinstance(c, Reflexive) and c.dep_ == "dobj"]
+    if not subjects or not objects:
+        return []
+    out = []
+    for token in [verb, *objects]:
+        for child in token.children:
+            if child.dep_ == "conj" and child.lower_ in _REFLEXIVES:
+                reading = read_phrase(Reflexive(subjects[0], child), measure, "verb, and then self")
+                if reading is not None:
+                    out.append(reading)
     return out
 
 
@@ -282,7 +300,8 @@ def _noun_measure_reading(noun: Token) -> list[CountReading]:
         found = [r for c in carriers if (r := read_phrase(c, measure, "with measure noun")) is not None]
         return found[:1]
     quantity_token = quantity_child(noun)
-    if quantity_token is not None:
+    if quantity_token is not None and noun.lemma_.lower() != "wound":
+        # "14 injuries", "three deaths" count people; "multiple gunshot wounds" counts wounds.
         quantity, start, end = quantity_token
         return [CountReading(measure, "people", quantity, start, end, "measure noun")]
     if has_zero_determiner(noun) and not zero_for_others(noun):

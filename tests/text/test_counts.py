@@ -108,6 +108,24 @@ SUFFERED_AND_AFTER_BEING: Table = [
     ("A driver died after being struck by gunfire.", [("killed", "people", 1, 1, "A driver")]),
 ]
 
+# Wounds are counted on a person: "multiple gunshot wounds" is not several people.
+WOUNDS_ON_A_PERSON: Table = [
+    ("The driver was found with multiple gunshot wounds.", []),
+    ("A single bullet caused two wounds in his leg.", []),
+]
+
+# "his wife and then himself": the reflexive after the object is the subject, one more person.
+AND_THEN_SELF: Table = [
+    (
+        "A farmer shot his brother and then himself.",
+        [("shot", "people", 1, 1, "his brother"), ("shot", "people", 1, 1, "himself")],
+    ),
+    (
+        "The gunman killed a clerk and himself.",
+        [("killed", "people", 1, 1, "a clerk"), ("killed", "suspects", 1, 1, "himself")],
+    ),
+]
+
 # A clock time is not a count, even where the parser takes it for the subject.
 CLOCK_TIMES: Table = [
     (
@@ -221,7 +239,9 @@ NOT_COUNTS: Table = [
     + ZEROS_FOR_THE_OTHERS
     + WOUNDED_SOME_FATALLY
     + SUFFERED_AND_AFTER_BEING
-    + CLOCK_TIMES,
+    + CLOCK_TIMES
+    + WOUNDS_ON_A_PERSON
+    + AND_THEN_SELF,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

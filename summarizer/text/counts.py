@@ -23,6 +23,7 @@ phrase counts, and who, is read by `text.counted`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -97,7 +98,20 @@ def read_counts(doc: Doc) -> list[CountReading]:
     # "six people wounded, two mortally": the six were hit, not six injured who survived.
     hit = {(r.start, r.end) for r in kept if r.rule.startswith(_WITH_FATAL_PART)}
     kept = [r for r in kept if not (r.measure == "injured" and (r.start, r.end) in hit)]
+    if any(r.measure == "killed" for r in kept):
+        # "two were killed and three others were shot": the others are those who did not die.
+        kept = [
+            replace(r, measure="injured")
+            if r.measure == "shot" and _OTHERS_AFTER.match(doc.text[r.end : r.end + 20])
+            else r
+            for r in kept
+        ]
     return sorted(kept, key=lambda r: (r.start, r.measure))
+
+
+# What follows a number that counts people besides those already counted: "three others",
+# "four more", "two other people".
+_OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- verbs

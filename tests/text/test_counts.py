@@ -126,6 +126,18 @@ AND_THEN_SELF: Table = [
     ),
 ]
 
+# Beside the dead, "others" who were shot are those who survived: the injured.
+OTHERS_SHOT: Table = [
+    (
+        "Two guards were killed and three others were shot.",
+        [("killed", "people", 2, 2, "Two"), ("injured", "people", 3, 3, "three")],
+    ),
+    (
+        "One driver died and four more were shot near the depot.",
+        [("killed", "people", 1, 1, "One"), ("injured", "people", 4, 4, "four")],
+    ),
+]
+
 # A clock time is not a count, even where the parser takes it for the subject.
 CLOCK_TIMES: Table = [
     (
@@ -241,7 +253,8 @@ NOT_COUNTS: Table = [
     + SUFFERED_AND_AFTER_BEING
     + CLOCK_TIMES
     + WOUNDS_ON_A_PERSON
-    + AND_THEN_SELF,
+    + AND_THEN_SELF
+    + OTHERS_SHOT,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

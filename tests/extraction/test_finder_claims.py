@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.extraction.finder import find_candidates
+from summarizer.extraction.finder.claims import site_name_tail
 from summarizer.schemas import Document
 from summarizer.text.segment import segment
 
@@ -91,3 +92,20 @@ def test_a_claim_points_at_its_phrase_its_quote_and_its_context() -> None:
     assert [s.name for s in claim.sources] == ["Ines Moreau"]  # the quote's speaker
     assert claim.context == '"Around 20 people are seriously hurt," the doctor'
     assert claim.sentence_text == '"Around 20 people are seriously hurt," the doctor added.'
+
+
+# A title's outlet suffix after a dash or bar is a name, not news: its numbers are no figures.
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        ("Two hurt in warehouse fire - WXYZ Channel 7 Springfield", "Two hurt in warehouse fire"),
+        ("Clerk shot during robbery | Valley Courier 9 Online", "Clerk shot during robbery"),
+        ("3 Dead - 2 Wounded In Crash", "3 Dead - 2 Wounded In Crash"),
+        (
+            "Four people were shot - one of them fatally - on Sunday.",
+            "Four people were shot - one of them fatally - on Sunday.",
+        ),
+    ],
+)
+def test_site_name_tail(title: str, kept: str) -> None:
+    assert title[: site_name_tail(title)] == kept

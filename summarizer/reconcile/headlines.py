@@ -13,7 +13,8 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
   report's figures for an earlier attack or the year's homicides are not the incident's. Each
   document then states one figure: the largest of its claims in the first sentence where it gives
   this metric (a report leads with its incident, and a part is never larger than the total said
-  beside it; people counted one by one there add up). The best figure is the one most documents
+  beside it; people counted one by one there add up; a vague word there, "dozens", gives way to
+  the first precise figure that fits it). The best figure is the one most documents
   state, counting only documents that state a figure and not a bound ("at least two",
   "several") when some do; ties go to the larger.
 - **The injured are the people shot who did not die.** A document that states no injured figure
@@ -31,9 +32,10 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
 - **low / high / conservative** are those of the estimate that holds most of the claims behind the
   best figure (see `reconcile.estimates.estimate_figures`), widened to include the best figure;
   the conservative figure is never above it. The other places are counted in `parts`.
-- **Disagreement.** The documents behind the figure disagree when two of them give different
-  figures (exact or nominal) for it, or when a cross-document or revision conflict names the
-  same event, metric and place.
+- **Sources and disagreement.** `claims` and `documents` are every document's figure that
+  voted (the evidence a reader checks, winners and losers). They disagree when the documents
+  state different figures, or when the chosen estimate's documents give different figures or a
+  cross-document or revision conflict names its event, metric and place.
 - **Suspects count like everyone else.** A figure counts whoever its sources counted; nothing
   is added to or subtracted from a figure for everyone. This is the Gun Violence Archive's reading (everyone
   killed or injured, suspects included) whenever the sources count that way, and a victims-only
@@ -268,6 +270,14 @@ def document_figures(parts: Sequence[Sequence[Claim]]) -> Leads:
         for doc_id, own in by_document.items():
             first = min(c.sentence for c in own)
             firsts = [c for c in own if c.sentence == first]
+            if all(c.quantity.vague for c in firsts):
+                # A vague lede made precise later ("dozens were hurt" ... "more than 20 across
+                # the two cities"): the first figure in words that is not vague and fits it.
+                floor = max(_claim_figure(c) or 0.0 for c in firsts)
+                precise = [c for c in own if not c.quantity.vague and (_claim_figure(c) or 0.0) >= floor]
+                if precise:
+                    first = min(c.sentence for c in precise)
+                    firsts = [c for c in precise if c.sentence == first]
             if len(firsts) > 1 and all(_claim_figure(c) == 1 and _exact(c) for c in firsts):
                 # People counted one by one: "a boy was shot in the arm and a man in the leg" is two.
                 figure, lead = float(len(firsts)), firsts
@@ -318,6 +328,7 @@ def _figure(
     votes = Counter(exact or [figure for figure, _ in leads.values()])
     best = max(votes, key=lambda figure: (votes[figure], figure))
     behind = [c for figure, lead in leads.values() if figure == best for c in lead]
+    voted = [c for _, lead in leads.values() for c in lead]  # every document's figure: all cited
     ids = {c.id for c in behind}
     chosen = max(
         enumerate(group), key=lambda item: (len(ids & set(item[1].claims)), item[1].sources, -item[0])
@@ -341,9 +352,9 @@ def _figure(
         best=number,
         high=high,
         conservative=conservative,
-        reading=_majority_reading([claim_reading(c, documents.get(c.document)) for c in behind]),
-        documents=sorted({c.document for c in behind}),
-        claims=[c.id for c in sorted(behind, key=lambda c: (c.document, c.sentence, c.id))],
+        reading=_majority_reading([claim_reading(c, documents.get(c.document)) for c in voted]),
+        documents=sorted({c.document for c in voted}),
+        claims=[c.id for c in sorted(voted, key=lambda c: (c.document, c.sentence, c.id))],
         disagree=len(votes) > 1 or _disagree(chosen, claims, conflicts),
         parts=len(group) - 1,
     )

@@ -94,9 +94,9 @@ def test_each_document_votes_with_its_lead_figure_and_places_are_parts() -> None
             best=5,  # a says five, b says four: a tie between documents goes to the larger
             high=5,
             conservative=4,
-            reading=None,
-            documents=["a"],
-            claims=["a1"],
+            reading="everyone",  # b1 says "including the gunman"; a1 says nothing
+            documents=["a", "b"],
+            claims=["a1", "b1"],  # every document's figure is cited
             disagree=True,
             parts=0,
         ),
@@ -109,8 +109,8 @@ def test_each_document_votes_with_its_lead_figure_and_places_are_parts() -> None
             high=2,
             conservative=2,
             reading="victims",
-            documents=["a"],
-            claims=["a2"],
+            documents=["a", "b"],
+            claims=["a2", "b2"],
             disagree=True,
             parts=1,
         ),
@@ -291,7 +291,15 @@ def test_documents_stating_a_figure_outvote_those_stating_a_bound() -> None:
             ("c", "injured", "Three", 3),
         ],
     )
-    assert [(f.metric, f.best, f.documents) for f in figures] == [("injured", 3, ["c"])]
+    assert [(f.metric, f.best, f.documents) for f in figures] == [("injured", 3, ["a", "b", "c"])]
+
+
+def test_a_vague_lede_gives_way_to_the_first_precise_figure_that_fits_it() -> None:
+    figures = hand_report(
+        {"a": "Dozens were hurt when the stands fell. More than 30 people were taken away. Two had burns."},
+        [("a", "injured", "Dozens", 12), ("a", "injured", "More than 30", 31), ("a", "injured", "Two", 2)],
+    )
+    assert [(f.metric, f.best) for f in figures] == [("injured", 31)]
 
 
 def test_injured_counted_by_their_state_when_nothing_else_counts_them() -> None:

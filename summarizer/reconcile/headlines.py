@@ -7,16 +7,37 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
 
 - **Which metrics.** Every casualty metric (`text.metrics.CASUALTY_METRICS`) that has an
   estimate for the linked event: killed and injured first, then the others in name order.
-- **The incident-wide total, not a part.** The estimates of one (event, metric) differ only in
-  their place. A part is never larger than the total it is part of, so the headline is the
-  estimate with the largest best figure (then the largest high, then the one more documents
-  give, then the one without a place, then the first). The other places are counted in `parts`.
-- **low / best / high / conservative** are the chosen estimate's (see `reconcile.core.estimate_figures`).
-- **Disagreement.** The documents behind the figure disagree when two of them give different
-  figures (exact or nominal) for it, or when a cross-document or revision conflict names the
-  same event, metric and place.
+- **The incident's own figure, voted by documents.** The estimates of one (event, metric)
+  differ only in their place; their claims are pooled. Claims in background sentences
+  (`text.background`: other incidents, tallies over a period, other years) are left out: a
+  report's figures for an earlier attack or the year's homicides are not the incident's. Each
+  document then states one figure: the largest of its claims in the first sentence where it gives
+  this metric (a report leads with its incident, and a part is never larger than the total said
+  beside it; people counted one by one there add up; a vague word there, "dozens", gives way to
+  the first precise figure that fits it). The best figure is the one most documents
+  state, counting only documents that state a figure and not a bound ("at least two",
+  "several") when some do; ties go to the larger.
+- **The injured are the people shot who did not die.** A document that states no injured figure
+  but how many were shot votes for that figure less the killed headline ("five were shot, one
+  fatally": four). When no document behind the injured figure states it, `derived` is
+  "shot - killed" (or "shot" with no killed headline). Beside a death, an injured count of one
+  by a definite phrase or a name ("the victim had suffered a gunshot wound", "Smith was
+  wounded") is the one who died mentioned again: that document states no injured.
+- **Who was counted, added up.** With no figure for everyone (and, for the injured, none from
+  the people shot), a killed or injured headline is each document's children, officers and
+  suspects figures added up ("killed his two children and then himself": three), voted the same
+  way, with `derived` naming the slots. With none of those either, the injured are the people
+  counted by their state or care (hospitalized, in critical condition, wounded by gunfire), each
+  document's largest such figure of its lead sentence, `derived` naming the metrics.
+- **low / high / conservative** are those of the estimate that holds most of the claims behind the
+  best figure (see `reconcile.estimates.estimate_figures`), widened to include the best figure;
+  the conservative figure is never above it. The other places are counted in `parts`.
+- **Sources and disagreement.** `claims` and `documents` are every document's figure that
+  voted (the evidence a reader checks, winners and losers). They disagree when the documents
+  state different figures, or when the chosen estimate's documents give different figures or a
+  cross-document or revision conflict names its event, metric and place.
 - **Suspects count like everyone else.** A figure counts whoever its sources counted; nothing
-  is added or subtracted for suspects. This is the Gun Violence Archive's reading (everyone
+  is added to or subtracted from a figure for everyone. This is the Gun Violence Archive's reading (everyone
   killed or injured, suspects included) whenever the sources count that way, and a victims-only
   figure when they count victims. `reading` says which, when the text says it: "everyone" for
   a count stated to include the gunman, shooter or suspect (or the metric
@@ -32,7 +53,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from summarizer.schemas import (
@@ -43,13 +64,28 @@ from summarizer.schemas import (
     Estimate,
     HeadlineFigure,
     LinkedEvent,
+    Number,
     Report,
 )
-from summarizer.text.metrics import CASUALTY_METRICS
+from summarizer.text.background import is_background, years_in
+from summarizer.text.metrics import CASUALTY_METRICS, SEPARATE_GROUPS
 
 Reading = Literal["everyone", "victims", "suspects"]
 
 _FIRST_METRICS = ("killed", "injured")
+# Metrics that count injured people by their state or care.
+_INJURY_KINDS = frozenset(
+    {
+        "injured_by_gunshot",
+        "seriously_injured",
+        "critical_condition",
+        "intensive_care",
+        "stable_condition",
+        "good_condition",
+        "hospitalized",
+        "hospitalized_gunshot",
+    }
+)
 _SUSPECT = r"(?:gunm[ae]n|shooters?|suspects?|attackers?|assailants?|perpetrators?)"
 _INCLUDING_SUSPECT = re.compile(
     rf"\bincluding\s+(?:the\s+|a\s+|one\s+|two\s+)?(?:alleged\s+)?{_SUSPECT}\b", re.I
@@ -58,6 +94,7 @@ _INCLUDING_SUSPECT = re.compile(
 _VICTIMS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?victims?\b", re.I)
 _SUSPECTS_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+)?{_SUSPECT}\b", re.I)
 _AFTER_WINDOW = 30
+_LEDE_SENTENCES = 3  # the title and the first sentences: where a report names its incident
 
 
 def metric_order(metric: str) -> tuple[int, str]:
@@ -89,18 +126,6 @@ def _majority_reading(readings: Sequence[Reading | None]) -> Reading | None:
     if not stated or (len(stated) > 1 and stated[0][1] == stated[1][1]):
         return None
     return stated[0][0]
-
-
-def _total(estimates: Sequence[Estimate]) -> Estimate:
-    """The incident-wide estimate among those of one (event, metric): the largest."""
-
-    def key(item: tuple[int, Estimate]) -> tuple[float, float, int, int, int]:
-        n, e = item
-        best = float(e.best) if e.best is not None else float("-inf")
-        high = float(e.high) if e.high is not None else float("inf")
-        return (best, high, e.sources, e.place is None, -n)
-
-    return max(enumerate(estimates), key=key)[1]
 
 
 def _disagree(estimate: Estimate, claims: dict[str, Claim], conflicts: Sequence[Conflict]) -> bool:
@@ -139,52 +164,200 @@ def headline_figures(
     for estimate in estimates:
         if estimate.event == event.id and estimate.metric in CASUALTY_METRICS:
             by_metric.setdefault(estimate.metric, []).append(estimate)
+    own_years = {doc_id: incident_years(document) for doc_id, document in documents.items()}
+
+    def foreground(group: Sequence[Estimate]) -> list[Claim]:
+        pooled = [claims[cid] for estimate in group for cid in estimate.claims if cid in claims]
+        return [c for c in pooled if not _in_background(c, documents, own_years)]
+
     figures: list[HeadlineFigure] = []
     for metric in sorted(by_metric, key=metric_order):
+        if metric == "injured":
+            continue  # below, with the people shot who did not die
         group = by_metric[metric]
-        total = _total(group)
-        behind = [claims[cid] for cid in total.claims if cid in claims]
-        figures.append(
-            HeadlineFigure(
-                event=event.id,
-                metric=metric,
-                place=total.place,
-                low=total.low,
-                best=total.best,
-                high=total.high,
-                conservative=total.conservative,
-                reading=_majority_reading([claim_reading(c, documents.get(c.document)) for c in behind]),
-                documents=sorted({c.document for c in behind}),
-                claims=list(total.claims),
-                disagree=_disagree(total, claims, conflicts),
-                parts=len(group) - 1,
-            )
-        )
-    return _with_injured_from_shot(figures)
-
-
-def _with_injured_from_shot(figures: list[HeadlineFigure]) -> list[HeadlineFigure]:
-    """When no source states the injured but one states how many were shot, the injured are the
-    people shot who did not die ("three people were shot, one fatally": two injured)."""
-    by_metric = {f.metric: f for f in figures}
-    shot, killed = by_metric.get("shot"), by_metric.get("killed")
-    if "injured" in by_metric or shot is None or shot.best is None:
-        return figures
+        leads = document_figures([foreground(group)])
+        if leads:  # else only other incidents' figures: none for this one
+            figures.append(_figure(event, metric, group, leads, claims, documents, conflicts))
+    killed = next((f for f in figures if f.metric == "killed"), None)
+    if killed is None and (found := _from_groups("killed", by_metric, foreground)) is not None:
+        killed = _figure(event, "killed", *found[1:], claims, documents, conflicts)
+        figures.append(killed.model_copy(update={"derived": found[0]}))
     dead = killed.best if killed is not None and killed.best is not None else 0
-    if shot.best < dead:
-        return figures
-    injured = shot.model_copy(
-        update={
-            "metric": "injured",
-            "low": None if shot.low is None else max(0, shot.low - dead),
-            "best": shot.best - dead,
-            "high": None if shot.high is None else max(0, shot.high - dead),
-            "conservative": None if shot.conservative is None else max(0, shot.conservative - dead),
-            "derived": "shot - killed" if killed is not None else "shot",
-        }
-    )
-    figures.append(injured)
+    stated = document_figures([foreground(by_metric.get("injured", []))])
+    if dead:
+        # "The victim had suffered a gunshot wound" beside a death: the one who died, mentioned
+        # again, not one more injured.
+        stated = {d: lead for d, lead in stated.items() if not all(_mentioned_again(c) for c in lead[1])}
+    shot = document_figures([foreground(by_metric.get("shot", []))])
+    # The people shot who did not die are the injured ("five were shot, one fatally": four), for
+    # each document that does not state the injured itself.
+    alive = {d: (f - dead, lead) for d, (f, lead) in shot.items() if d not in stated and f >= dead}
+    if stated or alive:
+        group = [*by_metric.get("injured", []), *by_metric.get("shot", [])]
+        injured = _figure(event, "injured", group, {**alive, **stated}, claims, documents, conflicts, dead)
+        if not set(injured.documents) & set(stated):
+            injured = injured.model_copy(
+                update={"derived": "shot - killed" if killed is not None else "shot"}
+            )
+        figures.append(injured)
+    elif (found := _from_groups("injured", by_metric, foreground)) is not None:
+        injured = _figure(event, "injured", *found[1:], claims, documents, conflicts)
+        figures.append(injured.model_copy(update={"derived": found[0]}))
+    elif kinds := sorted(m for m in _INJURY_KINDS if m in by_metric):
+        # Hospitalized, in critical condition, seriously hurt: injured, said more precisely.
+        group = [e for m in kinds for e in by_metric[m]]
+        if leads := document_figures([foreground(group)]):
+            injured = _figure(event, "injured", group, leads, claims, documents, conflicts)
+            figures.append(injured.model_copy(update={"derived": " | ".join(kinds)}))
     return sorted(figures, key=lambda f: metric_order(f.metric))
+
+
+Leads = dict[str, tuple[float, list[Claim]]]
+
+
+def _from_groups(
+    metric: str, by_metric: dict[str, list[Estimate]], foreground: Callable[[Sequence[Estimate]], list[Claim]]
+) -> tuple[str, list[Estimate], Leads] | None:
+    """Each document's children, officers and suspects figures for `metric` added up, with the
+    slots they come from: for when no source counts everyone."""
+    slots = sorted(f"{g}_{metric}" for g in SEPARATE_GROUPS if f"{g}_{metric}" in by_metric)
+    leads = document_figures([foreground(by_metric[slot]) for slot in slots])
+    if not leads:
+        return None
+    return " + ".join(slots), [e for slot in slots for e in by_metric[slot]], leads
+
+
+def incident_years(document: Document) -> set[int]:
+    """The years a document's own incident may fall in: its publication year and the years its
+    title and lede name (a follow-up a year later names the incident's year up front)."""
+    years = {document.published.year} if document.published is not None else set()
+    for index in range(min(_LEDE_SENTENCES, len(document.sentences))):
+        years |= years_in(document.sentence_text(index))
+    return years
+
+
+def _in_background(claim: Claim, documents: dict[str, Document], own_years: dict[str, set[int]]) -> bool:
+    document = documents.get(claim.document)
+    if document is None or not document.sentences or claim.sentence >= len(document.sentences):
+        return False
+    return is_background(document.sentence_text(claim.sentence), own_years.get(claim.document, set()))
+
+
+def _number(value: float) -> Number:
+    return int(value) if value == int(value) else value
+
+
+def _claim_figure(claim: Claim) -> float | None:
+    """A claim's single figure: exact, else nominal, else its lower bound, else its upper one."""
+    q = claim.quantity
+    if q.low is not None and q.low == q.high:
+        return float(q.low)
+    for value in (q.nominal, q.low, q.high):
+        if value is not None:
+            return float(value)
+    return None
+
+
+def document_figures(parts: Sequence[Sequence[Claim]]) -> Leads:
+    """Each document's one figure and the claims it rests on: per part (a slot), the largest
+    figure of the first sentence where the document gives it; the parts added up."""
+    out: Leads = {}
+    for part in parts:
+        by_document: dict[str, list[Claim]] = {}
+        for claim in part:
+            if _claim_figure(claim) is not None:
+                by_document.setdefault(claim.document, []).append(claim)
+        for doc_id, own in by_document.items():
+            first = min(c.sentence for c in own)
+            firsts = [c for c in own if c.sentence == first]
+            if all(c.quantity.vague for c in firsts):
+                # A vague lede made precise later ("dozens were hurt" ... "more than 20 across
+                # the two cities"): the first figure in words that is not vague and fits it.
+                floor = max(_claim_figure(c) or 0.0 for c in firsts)
+                precise = [c for c in own if not c.quantity.vague and (_claim_figure(c) or 0.0) >= floor]
+                if precise:
+                    first = min(c.sentence for c in precise)
+                    firsts = [c for c in precise if c.sentence == first]
+            if len(firsts) > 1 and all(_claim_figure(c) == 1 and _exact(c) for c in firsts):
+                # People counted one by one: "a boy was shot in the arm and a man in the leg" is two.
+                figure, lead = float(len(firsts)), firsts
+            else:
+                top = max(firsts, key=lambda c: _claim_figure(c) or 0.0)
+                figure, lead = _claim_figure(top) or 0.0, [top]
+            total, behind = out.get(doc_id, (0.0, []))
+            out[doc_id] = (total + figure, [*behind, *lead])
+    return out
+
+
+def _mentioned_again(claim: Claim) -> bool:
+    """A count of one by a definite phrase or a name ("the victim", "her son", "Smith"): someone
+    already introduced; "a man", "another", "the second victim" bring in someone new."""
+    words = claim.span.text.split()
+    if not words or _claim_figure(claim) != 1 or not _exact(claim):
+        return False
+    if any(w.lower() in _NEW_PERSON_WORDS or w[:1].isdigit() for w in words):
+        return False
+    first = words[0].lower()
+    return first in _DEFINITE_WORDS or (words[0][:1].isupper() and first not in _INDEFINITE_WORDS)
+
+
+# Words that start a phrase for someone already known, and words that bring in someone new.
+_DEFINITE_WORDS = frozenset({"the", "his", "her", "their", "its", "this", "that"})
+_INDEFINITE_WORDS = frozenset({"a", "an", "one", "another", "someone", "somebody"})
+_NEW_PERSON_WORDS = frozenset({"second", "third", "other", "another", "one", "two"})
+
+
+def _exact(claim: Claim) -> bool:
+    """A figure, not a bound: "four", "about 40"; not "at least two", "several"."""
+    q = claim.quantity
+    return (q.low is not None and q.low == q.high) or q.nominal is not None
+
+
+def _figure(
+    event: LinkedEvent,
+    metric: str,
+    group: Sequence[Estimate],
+    leads: Leads,
+    claims: dict[str, Claim],
+    documents: dict[str, Document],
+    conflicts: Sequence[Conflict],
+    dead: float = 0,
+) -> HeadlineFigure:
+    # Documents that state a figure outvote those that state only a bound ("several were shot").
+    exact = [figure for figure, lead in leads.values() if all(_exact(c) for c in lead)]
+    votes = Counter(exact or [figure for figure, _ in leads.values()])
+    best = max(votes, key=lambda figure: (votes[figure], figure))
+    behind = [c for figure, lead in leads.values() if figure == best for c in lead]
+    voted = [c for _, lead in leads.values() for c in lead]  # every document's figure: all cited
+    ids = {c.id for c in behind}
+    chosen = max(
+        enumerate(group), key=lambda item: (len(ids & set(item[1].claims)), item[1].sources, -item[0])
+    )[1]
+    number = _number(best)
+    # A shot estimate behind an injured figure counts the dead too.
+    less = dead if chosen.metric == "shot" and metric != "shot" else 0
+
+    def shifted(value: Number | None) -> Number | None:
+        return None if value is None else _number(max(0.0, value - less))
+
+    low, high, conservative = shifted(chosen.low), shifted(chosen.high), shifted(chosen.conservative)
+    low = number if low is None else min(low, number)
+    high = number if high is None else max(high, number)
+    conservative = number if conservative is None else min(conservative, number)
+    return HeadlineFigure(
+        event=event.id,
+        metric=metric,
+        place=chosen.place,
+        low=low,
+        best=number,
+        high=high,
+        conservative=conservative,
+        reading=_majority_reading([claim_reading(c, documents.get(c.document)) for c in voted]),
+        documents=sorted({c.document for c in voted}),
+        claims=[c.id for c in sorted(voted, key=lambda c: (c.document, c.sentence, c.id))],
+        disagree=len(votes) > 1 or _disagree(chosen, claims, conflicts),
+        parts=len(group) - 1,
+    )
 
 
 def main_event(

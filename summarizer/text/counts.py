@@ -17,20 +17,32 @@ apart where word windows guess. Each shape below is one reading rule:
   woman were injured" is two).
 
 Who was counted comes from the counted noun (victims, suspects, officers, children, people); a
-reflexive counts its subject. A negated verb ("was not injured") is not read.
+reflexive counts its subject. A negated verb ("was not injured") is not read. How many a counted
+phrase counts, and who, is read by `text.counted`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import lru_cache
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from summarizer.schemas import Quantity
-from summarizer.text.quantities import QuantityMatch, find_quantities, parse_quantity
+from summarizer.text.counted import (
+    SUBJECT_DEPS,
+    CountReading,
+    Reflexive,
+    has_zero_determiner,
+    quantity_child,
+    read_phrase,
+    read_single,
+    zero_for_others,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+__all__ = ["CountReading", "read_counts"]
 
 # Verb lemmas that state a casualty, by the measure they state.
 _VERB_MEASURES = {
@@ -55,49 +67,10 @@ _NOUN_MEASURES = {
     "wound": "injured",
     "casualty": "casualties",
 }
-# Who was counted, by the lemma of the counted noun; anything else that is a person is "people".
-_GROUPS = {
-    "suspect": "suspects",
-    "gunman": "suspects",
-    "shooter": "suspects",
-    "attacker": "suspects",
-    "assailant": "suspects",
-    "perpetrator": "suspects",
-    "bomber": "suspects",
-    "officer": "officers",
-    "deputy": "officers",
-    "trooper": "officers",
-    "policeman": "officers",
-    "policewoman": "officers",
-    "victim": "victims",
-    "child": "children",
-    "kid": "children",
-    "toddler": "children",
-    "infant": "children",
-    "baby": "children",
-}
-# Vague quantity words that mean "more than one" with no stated size.
-_SEVERAL = {"several", "multiple", "numerous", "many"}
-_ZERO_PRONOUNS = {"nobody", "none"}
 _REFLEXIVES = {"himself", "herself", "themselves"}
 # "fatally shot" or "shot, one fatally": the shooting killed.
 _FATAL_ADVERBS = {"fatally", "mortally"}
-# Pronouns stand for a person already counted (a name, "the victim"): reading them again would
-# count one person once per sentence.
-_SUBJECT_DEPS = {"nsubjpass", "nsubj"}
-
-
-@dataclass(frozen=True, slots=True)
-class CountReading:
-    """One casualty count in a sentence: `text[start:end]` of the sentence is its phrase."""
-
-    measure: str
-    group: str
-    quantity: Quantity
-    start: int
-    end: int
-    rule: str
-    part: bool = False  # a part of a total stated beside it ("including two children")
+_WITH_FATAL_PART = "verb with a fatal part"
 
 
 def read_counts(doc: Doc) -> list[CountReading]:
@@ -122,7 +95,23 @@ def read_counts(doc: Doc) -> list[CountReading]:
     kept = [
         r for r in unique.values() if not (r.measure in {"shot", "injured"} and (r.start, r.end) in killed)
     ]
+    # "six people wounded, two mortally": the six were hit, not six injured who survived.
+    hit = {(r.start, r.end) for r in kept if r.rule.startswith(_WITH_FATAL_PART)}
+    kept = [r for r in kept if not (r.measure == "injured" and (r.start, r.end) in hit)]
+    if any(r.measure == "killed" for r in kept):
+        # "two were killed and three others were shot": the others are those who did not die.
+        kept = [
+            replace(r, measure="injured")
+            if r.measure == "shot" and _OTHERS_AFTER.match(doc.text[r.end : r.end + 20])
+            else r
+            for r in kept
+        ]
     return sorted(kept, key=lambda r: (r.start, r.measure))
+
+
+# What follows a number that counts people besides those already counted: "three others",
+# "four more", "two other people".
+_OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- verbs
@@ -151,6 +140,8 @@ _CLAUSE_OPENERS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"}
 
 def _verb_readings(verb: Token) -> list[CountReading]:
     measure = _VERB_MEASURES.get(verb.lemma_.lower()) or _taken_to_hospital(verb)
+    if _to_death(verb):
+        measure = "killed"  # "shot to death", "stabbed to death", "beaten to death"
     if measure is None or _negated(verb):
         return []
     if measure in {"shot", "injured"} and any(child.lower_ in _FATAL_ADVERBS for child in verb.children):
@@ -162,12 +153,42 @@ def _verb_readings(verb: Token) -> list[CountReading]:
     intransitive = verb.lemma_.lower() == "die"
     passive = not intransitive and (any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN")
     counted = _counted_phrases(verb, passive=passive)
-    out = [r for phrase in counted if (r := _reading(phrase, measure, "verb")) is not None]
-    out.extend(_fatal_part(verb))
+    fatal = _fatal_part(verb, counted)
+    if fatal and measure == "injured":
+        measure = "shot"  # "six were wounded, two fatally": six were hit, and two of them died
+    rule = _WITH_FATAL_PART if fatal else "verb"
+    out = [r for phrase in counted if (r := read_phrase(phrase, measure, rule)) is not None]
+    out.extend(fatal)
     for phrase in counted:
-        if not isinstance(phrase, _Reflexive):
+        if not isinstance(phrase, Reflexive):
             out.extend(_included_parts(phrase, measure))
+    out.extend(_and_then_self(verb, counted, measure))
     return out
+
+
+def _and_then_self(verb: Token, counted: list[Token], measure: str) -> list[CountReading]:
+    """'shot his wife and then himself': the reflexive coordinated with the object is one more
+    person, the subject (parsers attach it to the verb or to the object)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    objects = [c for c in counted if not isinstance(c, Reflexive) and c.dep_ == "dobj"]
+    if not subjects or not objects:
+        return []
+    out = []
+    for token in [verb, *objects]:
+        for child in token.children:
+            if child.dep_ == "conj" and child.lower_ in _REFLEXIVES:
+                reading = read_phrase(Reflexive(subjects[0], child), measure, "verb, and then self")
+                if reading is not None:
+                    out.append(reading)
+    return out
+
+
+def _to_death(verb: Token) -> bool:
+    """'X to death': whatever was done, it killed ("was stabbed to death", "beat him to death")."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "to" and any(o.lower_ == "death" for o in prep.children)
+        for prep in verb.children
+    )
 
 
 def _included_parts(noun: Token, measure: str) -> list[CountReading]:
@@ -178,13 +199,20 @@ def _included_parts(noun: Token, measure: str) -> list[CountReading]:
         if prep.dep_ == "prep" and prep.lower_ in _PART_PREPOSITIONS:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    reading = _reading(obj, measure, "part")
+                    reading = read_phrase(obj, measure, "part")
                     if reading is not None:
                         out.append(replace(reading, part=True))
     return out
 
 
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
+# Where a participle or adjective is the state something was found or left in.
+_SMALL_CLAUSE_DEPS = {"ccomp", "xcomp", "oprd"}
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
 
 # Prepositions that introduce a part of the counted total.
 _PART_PREPOSITIONS = {"including", "among"}
@@ -195,14 +223,20 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # A participle after its noun: "the five victims killed", "22 other people injured".
         return [verb.head]
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if verb.dep_ in _SMALL_CLAUSE_DEPS and verb.tag_ == "VBN" and not _has_auxiliary(verb):
+        # A participle as what was found: "found a woman shot to death" (its own subject),
+        # "a man was found shot" (the finding verb's subject), "left two men wounded" (its object).
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        found = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}]
+        return own or found
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if verb.dep_ == "relcl" and any(s.lower_ in _RELATIVE_PRONOUNS for s in subjects):
         # "the toddler who died", "a man that was killed": the relative stands for its noun.
         subjects = [verb.head] if all(s.lower_ in _RELATIVE_PRONOUNS for s in subjects) else subjects
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not subjects and verb.dep_ == "conj":
         # "was shot and killed": the second verb shares the first one's subject.
-        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
         if passive and not any(c.dep_ == "auxpass" for c in verb.head.children) and verb.head.tag_ != "VBN":
             subjects = []
     if not objects and verb.dep_ == "conj" and not subjects:
@@ -210,8 +244,14 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
     if objects:
         reflexive = [o for o in objects if o.lower_ in _REFLEXIVES]
         if reflexive and subjects:
-            return [_Reflexive(subjects[0], reflexive[0])]  # type: ignore[list-item]
+            return [Reflexive(subjects[0], reflexive[0])]  # type: ignore[list-item]
         return objects
+    if passive and not subjects and verb.dep_ in {"pcomp", "advcl"} and _has_auxiliary(verb):
+        # "recovering after being shot", "died while being treated": the passive gerund's
+        # people are the subject of the clause it belongs to.
+        governing = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if governing is not None:
+            return [c for c in governing.children if c.dep_ in SUBJECT_DEPS]
     if passive or verb.lemma_.lower() == "die":
         return [s for s in subjects if s.dep_ == "nsubjpass" or not passive]
     return []
@@ -240,12 +280,18 @@ _TRANSPORT_VERBS = {"take", "transport", "rush", "airlift", "fly", "admit", "car
 _CARE_WORDS = {"hospital", "clinic", "medical", "trauma", "infirmary", "emergency"}
 
 
-def _fatal_part(verb: Token) -> list[CountReading]:
-    """'Three people were shot, one fatally': the part that died is a count of its own."""
+def _fatal_part(verb: Token, counted: list[Token]) -> list[CountReading]:
+    """'Three people were shot, one fatally': the part that died is a count of its own. Parsers
+    attach it to the verb, to the counted phrase or to the verb that governs both ("left four
+    soldiers wounded, one mortally"): a number after the counted phrase with a fatal adverb."""
+    heads = {verb.i, verb.head.i, verb.head.head.i} | {c.i for c in counted if not isinstance(c, Reflexive)}
+    after = max(heads)
     out = []
-    for child in verb.children:
-        if child.dep_ == "npadvmod" and any(g.lower_ in _FATAL_ADVERBS for g in child.children):
-            reading = _reading(child, "killed", "fatal part")
+    for token in verb.doc[after + 1 :]:
+        if token.head.i not in heads or not (token.like_num or token.pos_ == "NUM"):
+            continue
+        if any(g.lower_ in _FATAL_ADVERBS for g in token.children):
+            reading = read_phrase(token, "killed", "fatal part")
             if reading is not None:
                 out.append(reading)
     return out
@@ -261,15 +307,18 @@ def _negated(verb: Token) -> bool:
 def _noun_measure_reading(noun: Token) -> list[CountReading]:
     """'three deaths', 'no injuries', 'two fatalities'."""
     measure = _NOUN_MEASURES[noun.lemma_.lower()]
-    carriers = _carriers_of(noun)
+    if measure == "injured" and any(c.lower_ in _FATAL_ADJECTIVES for c in noun.children):
+        measure = "killed"  # "suffered a fatal gunshot wound"
+    carriers = _carriers_of(noun) or _sufferers_of(noun)
     if carriers:
-        reading = _reading(carriers[0], measure, "with measure noun")
-        return [reading] if reading is not None else []
-    quantity_token = _quantity_child(noun)
-    if quantity_token is not None:
+        found = [r for c in carriers if (r := read_phrase(c, measure, "with measure noun")) is not None]
+        return found[:1]
+    quantity_token = quantity_child(noun)
+    if quantity_token is not None and noun.lemma_.lower() != "wound":
+        # "14 injuries", "three deaths" count people; "multiple gunshot wounds" counts wounds.
         quantity, start, end = quantity_token
         return [CountReading(measure, "people", quantity, start, end, "measure noun")]
-    if _has_zero_determiner(noun):
+    if has_zero_determiner(noun) and not zero_for_others(noun):
         det = next(c for c in noun.children if c.lower_ == "no")
         zero = Quantity(phrase=f"{det.text} {noun.text}", low=0, high=0, nominal=0)
         return [CountReading(measure, "people", zero, det.idx, noun.idx + len(noun.text), "zero")]
@@ -289,9 +338,9 @@ def _complement_of(adjective: Token, measure: str) -> CountReading | None:
             if not numbers:
                 return None
             counted = numbers[-1]
-        return _reading(counted, measure, "complement")
-    subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
-    return _reading(subjects[0], measure, "complement") if subjects else None
+        return read_phrase(counted, measure, "complement")
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return read_phrase(subjects[0], measure, "complement") if subjects else None
 
 
 def _names_a_killing(noun: Token) -> bool:
@@ -310,7 +359,7 @@ def _killing_of(noun: Token) -> list[CountReading]:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for victim in prep.children:
                 if victim.dep_ == "pobj":
-                    reading = _reading(victim, "killed", "killing of")
+                    reading = read_phrase(victim, "killed", "killing of")
                     if reading is not None:
                         out.append(reading)
     return out
@@ -328,11 +377,22 @@ def _carriers_of(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.lower_ != "with":
         return []
     holder = prep.head
-    if holder.pos_ in {"NOUN", "NUM"} and (holder.like_num or _quantity_child(holder) is not None):
+    if holder.pos_ in {"NOUN", "NUM"} and (holder.like_num or quantity_child(holder) is not None):
         return [holder]
     if holder.pos_ == "VERB":
-        return [c for c in holder.children if c.dep_ == "dobj" and _quantity_child(c) is not None]
+        return [c for c in holder.children if c.dep_ == "dobj" and quantity_child(c) is not None]
     return []
+
+
+def _sufferers_of(noun: Token) -> list[Token]:
+    """'a woman suffered serious injuries', 'two officers sustained gunshot wounds': the subject
+    of a verb of suffering has the injury."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _SUFFER_VERBS or _negated(noun.head):
+        return []
+    return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+
+
+_SUFFER_VERBS = {"suffer", "sustain", "receive"}
 
 
 def _adjective_reading(adjective: Token) -> list[CountReading]:
@@ -347,202 +407,23 @@ def _adjective_reading(adjective: Token) -> list[CountReading]:
     counts_people = before is not None and (
         before.like_num
         or before.pos_ == "NUM"
-        or (before.pos_ == "NOUN" and _quantity_child(before) is not None)
+        or (before.pos_ == "NOUN" and quantity_child(before) is not None)
     )
     if before is not None and counts_people:
-        reading = _single(before, measure, "complement")
-    elif adjective.dep_ == "oprd":
+        reading = read_single(before, measure, "complement")
+    elif adjective.dep_ in {"oprd", "acomp"}:
+        # "was pronounced dead", "two people are dead".
         reading = _complement_of(adjective, measure)
+    elif adjective.dep_ in _SMALL_CLAUSE_DEPS and not _has_auxiliary(adjective):
+        # The state something was found or left in: "found a teenager dead" counts its own
+        # subject or the object (never the finder: "the mayor said 14 were injured" does not
+        # count the mayor).
+        own = [c for c in adjective.children if c.dep_ in SUBJECT_DEPS]
+        found = own or [c for c in adjective.head.children if c.dep_ == "dobj"]
+        reading = read_phrase(found[0], measure, "complement") if found else None
+    elif adjective.dep_ == "amod" and adjective.i > adjective.head.i and adjective.head.dep_ == "dobj":
+        # Placed after what it describes: "found a retiree dead" (never "the dead man").
+        reading = read_phrase(adjective.head, measure, "complement")
     else:
         reading = None
     return [reading] if reading is not None else []
-
-
-# --------------------------------------------------------------------------- the counted phrase
-
-
-class _Reflexive:
-    """A reflexive object standing for its subject: 'the gunman killed himself' counts the gunman."""
-
-    def __init__(self, subject: Token, reflexive: Token) -> None:
-        self.subject = subject
-        self.reflexive = reflexive
-
-
-def _reading(phrase: Token | _Reflexive, measure: str, rule: str) -> CountReading | None:
-    if isinstance(phrase, _Reflexive):
-        group = _group_of(phrase.subject)
-        one = Quantity(phrase=phrase.reflexive.text, low=1, high=1, nominal=1)
-        start = phrase.reflexive.idx
-        return CountReading(measure, group, one, start, start + len(phrase.reflexive.text), rule)
-    conjuncts = [phrase, *_conjuncts(phrase)]
-    if len(conjuncts) > 1:
-        return _sum_of(conjuncts, measure, rule)
-    return _single(phrase, measure, rule)
-
-
-def _single(noun: Token, measure: str, rule: str) -> CountReading | None:
-    end = noun.idx + len(noun.text)
-    if noun.lower_ in _ZERO_PRONOUNS or _has_zero_determiner(noun):
-        # "no one was hurt", "nobody was killed", "no children were injured".
-        first = min((t for t in noun.subtree if t.i <= noun.i), key=lambda t: t.i)
-        zero = Quantity(phrase=noun.doc.text[first.idx : end], low=0, high=0, nominal=0)
-        group = "people" if noun.lower_ in {"one", *_ZERO_PRONOUNS} else _group_of(noun)
-        return CountReading(measure, group, zero, first.idx, end, "zero")
-    if noun.like_num or noun.pos_ == "NUM" or parse_quantity(noun.text) is not None:
-        # "Two of the victims died", "one fatally", "left two dead", "wounded dozens more".
-        quantity, start, stop = _number_phrase(noun)
-        return CountReading(measure, _partitive_group(noun), quantity, start, stop, rule + ", number")
-    found = _quantity_child(noun)
-    if found is not None:
-        quantity, start, stop = found
-        return CountReading(measure, _group_of(noun), quantity, start, stop, rule)
-    both = next((c for c in noun.children if c.dep_ in {"det", "predet"} and c.lower_ == "both"), None)
-    if both is not None:
-        # "both men were killed" is two.
-        two = Quantity(phrase=noun.doc.text[both.idx : end], low=2, high=2, nominal=2)
-        return CountReading(measure, _group_of(noun), two, both.idx, end, rule + ", both")
-    if noun.lemma_.lower() in _COLLECTIVES:
-        # "a couple was shot" is two; "the family was found dead" says no number.
-        size = _COLLECTIVES[noun.lemma_.lower()]
-        if size is None:
-            return None
-        first = min((t for t in noun.subtree if t.i <= noun.i), key=lambda t: t.i)
-        pair = Quantity(phrase=noun.doc.text[first.idx : end], low=size, high=size, nominal=size)
-        return CountReading(measure, "people", pair, first.idx, end, rule + ", collective")
-    if noun.tag_ in {"NN", "NNP"} and _may_name_a_person(noun):
-        # A singular phrase is a count of one: "a teen", "the victim", "Jane Doe".
-        first = min(
-            (t for t in noun.subtree if t.i <= noun.i and t.dep_ in _NOUN_PREMODIFIERS),
-            key=lambda t: t.i,
-            default=noun,
-        )
-        one = Quantity(phrase=noun.doc.text[first.idx : end], low=1, high=1, nominal=1)
-        return CountReading(measure, _group_of(noun), one, first.idx, end, rule + ", one")
-    return None
-
-
-# Nouns for several people at once, with their size when the word gives it.
-_COLLECTIVES: dict[str, int | None] = {
-    "couple": 2,
-    "pair": 2,
-    "family": None,
-    "group": None,
-    "crowd": None,
-    "household": None,
-    "crew": None,
-    "team": None,
-}
-# What may stand before the head noun in a singular casualty phrase: "a 19-year-old woman".
-_NOUN_PREMODIFIERS = {"det", "poss", "compound", "amod", "nummod", "nmod"}
-# Named things that are not people: a company, a city or a building was not killed.
-_NOT_PEOPLE_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "DATE", "TIME"}
-
-
-def _sum_of(conjuncts: list[Token], measure: str, rule: str) -> CountReading | None:
-    parts = [_single(c, measure, rule) for c in conjuncts]
-    if any(p is None or p.quantity.low is None or p.quantity.high is None for p in parts):
-        return None
-    readings = [p for p in parts if p is not None]
-    low = sum(r.quantity.low or 0 for r in readings)
-    high = sum(r.quantity.high or 0 for r in readings)
-    start, end = readings[0].start, readings[-1].end
-    groups = {r.group for r in readings}
-    text = conjuncts[0].doc.text[start:end]
-    total = Quantity(phrase=text, low=low, high=high, nominal=low if low == high else None)
-    return CountReading(
-        measure, groups.pop() if len(groups) == 1 else "people", total, start, end, rule + ", sum"
-    )
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "NUM"}]
-
-
-def _quantity_child(noun: Token) -> tuple[Quantity, int, int] | None:
-    for child in noun.children:
-        if child.dep_ == "nummod" or (child.dep_ == "amod" and child.lower_ in _SEVERAL):
-            return _number_phrase(child)
-        if child.dep_ == "quantmod":
-            return _number_phrase(child)
-    return None
-
-
-def _number_phrase(number: Token) -> tuple[Quantity, int, int]:
-    """The number with its hedges and range ('at least four', 'between 11 and 19'), parsed by
-    `quantities`: the contiguous run of the number's own modifiers around it, nothing after."""
-    doc = number.doc
-    for match in _quantities_of(doc.text):
-        # The project's quantity scanner reads hedges and ranges better than the parse attaches
-        # them ("between 11 and 19" is often parsed as a clause marker and a conjunction).
-        if match.start <= number.idx < match.end:
-            return match.quantity, match.start, match.end
-    inside = {t.i for t in number.subtree if not _inside_prep(t, number)}
-    first = number.i
-    while True:
-        if first - 1 in inside and (doc[first - 1].dep_ in _HEDGE_DEPS or doc[first - 1].like_num):
-            first -= 1
-        elif first - 2 in inside and doc[first - 1].lower_ in _RANGE_WORDS and doc[first - 2].like_num:
-            first -= 2
-        else:
-            break
-    last = number.i
-    while last + 2 in inside and doc[last + 1].lower_ in _RANGE_WORDS and doc[last + 2].like_num:
-        last += 2
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    text = doc.text[start:end]
-    quantity = parse_quantity(text)
-    if quantity is None and number.lower_ in _SEVERAL:
-        quantity = Quantity(phrase=text, low=2, high=None, vague=number.lower_)
-    if quantity is None:
-        quantity = Quantity(phrase=text)
-    return quantity, start, end
-
-
-@lru_cache(maxsize=256)
-def _quantities_of(text: str) -> tuple[QuantityMatch, ...]:
-    return tuple(find_quantities(text))
-
-
-# Dependents of a number that belong to its phrase: "at least", "nearly", "more than".
-_HEDGE_DEPS = {"advmod", "quantmod", "compound", "nummod", "amod"}
-_RANGE_WORDS = {"and", "to", "or"}
-
-
-def _inside_prep(token: Token, root: Token) -> bool:
-    # Tokens are views made on each access: compare positions, never identities.
-    while token.i != root.i:
-        if token.dep_ == "prep" or token.head.i == token.i:
-            return token.dep_ == "prep"
-        token = token.head
-    return False
-
-
-def _has_zero_determiner(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
-
-
-def _partitive_group(number: Token) -> str:
-    """'two of the victims' counts victims; 'two' alone counts people."""
-    for child in number.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return _group_of(obj)
-    return "people"
-
-
-def _group_of(noun: Token) -> str:
-    return _GROUPS.get(noun.lemma_.lower(), "people")
-
-
-def _may_name_a_person(noun: Token) -> bool:
-    """The subject or object of a casualty verb is a person unless it is a pronoun or names a
-    non-person entity (pronouns stand for someone already counted by name)."""
-    if noun.pos_ == "PRON":
-        return False
-    if noun.ent_type_ == "PERSON":
-        return True
-    if noun.pos_ == "PROPN":
-        return False  # a name that is not a person's: a site, a station, a headline's capital
-    return noun.ent_type_ not in _NOT_PEOPLE_ENTITIES

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.extraction.finder import find_candidates
+from summarizer.extraction.finder.claims import site_name_tail
 from summarizer.schemas import Document
 from summarizer.text.segment import segment
 
@@ -103,3 +104,20 @@ def test_a_claim_points_at_its_phrase_its_quote_and_its_context() -> None:
 def test_a_toll_keeps_its_figure_beside_other_parsed_counts(text: str, figure: str) -> None:
     found = find_candidates(document(text)).claims
     assert [(c.phrase, c.metric_hint) for c in found if c.phrase == figure] == [(figure, "killed")]
+
+
+# A title's outlet suffix after a dash or bar is a name, not news: its numbers are no figures.
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        ("Two hurt in warehouse fire - WXYZ Channel 7 Springfield", "Two hurt in warehouse fire"),
+        ("Clerk shot during robbery | Valley Courier 9 Online", "Clerk shot during robbery"),
+        ("3 Dead - 2 Wounded In Crash", "3 Dead - 2 Wounded In Crash"),
+        (
+            "Four people were shot - one of them fatally - on Sunday.",
+            "Four people were shot - one of them fatally - on Sunday.",
+        ),
+    ],
+)
+def test_site_name_tail(title: str, kept: str) -> None:
+    assert title[: site_name_tail(title)] == kept

@@ -19,6 +19,7 @@ from summarizer.schemas import (
     Span,
     SpanStatus,
 )
+from summarizer.text.quantities import parse_quantity
 from summarizer.text.segment import segment
 
 TEXT_A = "Five people were killed in the town. Two victims were wounded near North Ward."
@@ -77,7 +78,7 @@ def estimate(
     )
 
 
-def test_the_total_is_the_largest_estimate_and_places_are_parts() -> None:
+def test_each_document_votes_with_its_lead_figure_and_places_are_parts() -> None:
     estimates = [
         estimate("injured", "North Ward", 2, ["a2"]),
         estimate("killed", None, 5, ["a1", "b1"], low=4),
@@ -90,29 +91,123 @@ def test_the_total_is_the_largest_estimate_and_places_are_parts() -> None:
             event="E1",
             metric="killed",
             low=4,
-            best=5,
+            best=5,  # a says five, b says four: a tie between documents goes to the larger
             high=5,
             conservative=4,
             reading="everyone",  # b1 says "including the gunman"; a1 says nothing
             documents=["a", "b"],
-            claims=["a1", "b1"],
+            claims=["a1", "b1"],  # every document's figure is cited
             disagree=True,
             parts=0,
         ),
         HeadlineFigure(
             event="E1",
             metric="injured",
-            low=3,
-            best=3,
-            high=3,
-            conservative=3,
-            reading=None,
-            documents=["b"],
-            claims=["b2"],
-            disagree=False,
+            place="North Ward",  # a says two (in North Ward), b says one: the larger
+            low=2,
+            best=2,
+            high=2,
+            conservative=2,
+            reading="victims",
+            documents=["a", "b"],
+            claims=["a2", "b2"],
+            disagree=True,
             parts=1,
         ),
     ]
+
+
+def hand_report(texts: dict[str, str], stated: list[tuple[str, str, str, Number]]) -> list[HeadlineFigure]:
+    """Headline figures of one event from (document, metric, phrase, value) claims, one estimate
+    per metric holding them all."""
+    docs = {d: doc(d, t) for d, t in texts.items()}
+    made: dict[str, Claim] = {}
+    for n, (d, metric, phrase, value) in enumerate(stated):
+        start = docs[d].text.index(phrase)
+        sentence = next(s.index for s in docs[d].sentences if s.start <= start < s.end)
+        made[f"c{n}"] = Claim(
+            id=f"c{n}",
+            document=d,
+            sentence=sentence,
+            metric=metric,
+            quantity=parse_quantity(phrase) or Quantity(phrase=phrase, low=value, high=value, nominal=value),
+            event=f"{d}:e1",
+            span=Span(text=phrase, start=start, end=start + len(phrase), status=SpanStatus.EXACT),
+        )
+    metrics = sorted({c.metric for c in made.values()})
+    estimates = [
+        Estimate(
+            event="E1",
+            metric=m,
+            sources=1,
+            low=min(c.quantity.low or 0 for c in made.values() if c.metric == m),
+            best=max(c.quantity.low or 0 for c in made.values() if c.metric == m),
+            high=max(c.quantity.low or 0 for c in made.values() if c.metric == m),
+            claims=[i for i, c in made.items() if c.metric == m],
+        )
+        for m in metrics
+    ]
+    event = LinkedEvent(id="E1", members=[f"{d}:e1" for d in docs], documents=list(docs), description="x")
+    return headline_figures(event, estimates, made, docs, [])
+
+
+def test_a_document_leads_with_its_incident_and_background_figures_are_left_out() -> None:
+    figures = hand_report(
+        {
+            "a": "A man was killed at a bus stop. In 2011, a gunman killed nine people on the same street.",
+            "b": "Police say 40 people have been killed in the town so far this year. One man died.",
+        },
+        [
+            ("a", "killed", "A man", 1),
+            ("a", "killed", "nine", 9),
+            ("b", "killed", "40", 40),
+            ("b", "killed", "One man", 1),
+        ],
+    )
+    assert [(f.metric, f.best, f.claims) for f in figures] == [("killed", 1, ["c0", "c3"])]
+
+
+def test_only_background_figures_give_no_headline() -> None:
+    figures = hand_report(
+        {"a": "A boy was wounded. In a separate shooting, two women were killed."},
+        [("a", "injured", "A boy", 1), ("a", "killed", "two women", 2)],
+    )
+    assert [(f.metric, f.best) for f in figures] == [("injured", 1)]
+
+
+def test_killed_from_who_was_counted_when_no_figure_counts_everyone() -> None:
+    figures = hand_report(
+        {"a": "A father killed his two sons. Then the gunman killed himself."},
+        [("a", "children_killed", "two sons", 2), ("a", "suspects_killed", "himself", 1)],
+    )
+    killed = figures[0]
+    assert (killed.metric, killed.best, killed.derived) == ("killed", 3, "children_killed + suspects_killed")
+
+
+def test_injured_are_the_people_shot_who_did_not_die() -> None:
+    figures = hand_report(
+        {
+            "a": "Five people were shot, one fatally, at a market.",
+            "b": "One person died and four were wounded at the market.",
+            "c": "Gunfire at a market hit five shoppers. A woman was killed.",
+        },
+        [
+            ("a", "shot", "Five", 5),
+            ("a", "killed", "one", 1),
+            ("b", "killed", "One person", 1),
+            ("b", "injured", "four", 4),
+            ("c", "shot", "five shoppers", 5),
+            ("c", "killed", "A woman", 1),
+        ],
+    )
+    injured = next(f for f in figures if f.metric == "injured")
+    assert (injured.best, injured.documents, injured.derived) == (4, ["a", "b", "c"], None)
+    only_shot = hand_report(
+        {"a": "Three men were shot outside a bar. One of them died."},
+        [("a", "shot", "Three", 3), ("a", "killed", "One", 1)],
+    )
+    injured = next(f for f in only_shot if f.metric == "injured")
+    assert (injured.best, injured.low, injured.high, injured.derived) == (2, 2, 2, "shot - killed")
 
 
 def test_a_conflict_on_the_same_slot_marks_disagreement() -> None:
@@ -173,3 +268,66 @@ def test_add_headlines_fills_the_report() -> None:
         ("killed", 5, ["a1"])
     ]
     assert Report.model_validate_json(report.model_dump_json()) == report
+
+
+def test_people_counted_one_by_one_in_the_lead_sentence_add_up() -> None:
+    figures = hand_report(
+        {"a": "A cook was shot in the arm and a waiter was shot in the hip. The cook is stable."},
+        [("a", "shot", "A cook", 1), ("a", "shot", "a waiter", 1), ("a", "shot", "The cook", 1)],
+    )
+    assert [(f.metric, f.best) for f in figures] == [("injured", 2), ("shot", 2)]
+
+
+def test_documents_stating_a_figure_outvote_those_stating_a_bound() -> None:
+    figures = hand_report(
+        {
+            "a": "At least two people were hurt at the rally, police said early on.",
+            "b": "At least two people were hurt at the rally.",
+            "c": "Three people were hurt at the rally.",
+        },
+        [
+            ("a", "injured", "At least two", 2),
+            ("b", "injured", "At least two", 2),
+            ("c", "injured", "Three", 3),
+        ],
+    )
+    assert [(f.metric, f.best, f.documents) for f in figures] == [("injured", 3, ["a", "b", "c"])]
+
+
+def test_a_vague_lede_gives_way_to_the_first_precise_figure_that_fits_it() -> None:
+    figures = hand_report(
+        {"a": "Dozens were hurt when the stands fell. More than 30 people were taken away. Two had burns."},
+        [("a", "injured", "Dozens", 12), ("a", "injured", "More than 30", 31), ("a", "injured", "Two", 2)],
+    )
+    assert [(f.metric, f.best) for f in figures] == [("injured", 31)]
+
+
+def test_injured_counted_by_their_state_when_nothing_else_counts_them() -> None:
+    figures = hand_report(
+        {"a": "A cyclist was hospitalized after the shooting. Two others are in critical condition."},
+        [("a", "hospitalized", "A cyclist", 1), ("a", "critical_condition", "Two", 2)],
+    )
+    injured = figures[0]
+    assert (injured.metric, injured.best, injured.derived) == (
+        "injured",
+        1,
+        "critical_condition | hospitalized",
+    )
+
+
+def test_beside_a_death_the_injured_one_named_again_is_the_one_who_died() -> None:
+    again = hand_report(
+        {"a": "A clerk died on Friday. The clerk had suffered a gunshot wound to the chest."},
+        [("a", "killed", "A clerk", 1), ("a", "injured", "The clerk", 1)],
+    )
+    assert [(f.metric, f.best) for f in again] == [("killed", 1)]
+    named = hand_report(
+        {"a": "A clerk died on Friday. Dana Reyes was wounded in the arm."},
+        [("a", "killed", "A clerk", 1), ("a", "injured", "Dana Reyes", 1)],
+    )
+    assert [(f.metric, f.best) for f in named] == [("killed", 1)]
+    someone_new = hand_report(
+        {"a": "A clerk died on Friday. A guard was wounded, and the second victim is stable."},
+        [("a", "killed", "A clerk", 1), ("a", "injured", "A guard", 1)],
+    )
+    assert [(f.metric, f.best) for f in someone_new] == [("killed", 1), ("injured", 1)]

@@ -58,6 +58,102 @@ COUNTS_OF_ONE: Table = [
     ("The victim was pronounced dead at a local clinic.", [("killed", "victims", 1, 1, "The victim")]),
 ]
 
+# "X to death" is a killing whatever the verb; a participle or adjective as the state someone was
+# found or left in counts that someone; a copula with "dead" counts its subject.
+FOUND_AND_LEFT: Table = [
+    ("A cashier was beaten to death behind the store.", [("killed", "people", 1, 1, "A cashier")]),
+    ("Hikers found a ranger shot to death near the trail.", [("killed", "people", 1, 1, "a ranger")]),
+    ("A farmer was found shot to death in his barn.", [("killed", "people", 1, 1, "A farmer")]),
+    ("Neighbors found a retiree dead in the hallway.", [("killed", "people", 1, 1, "a retiree")]),
+    ("Three students are dead after the dormitory fire.", [("killed", "people", 3, 3, "Three")]),
+    ("The sheriff said six people were hurt.", [("injured", "people", 6, 6, "six")]),
+]
+
+# An age used as a noun is a person; "another" alone is one more person.
+AGES_AND_ANOTHER: Table = [
+    ("The 9-year-old died at a children's hospital.", [("killed", "people", 1, 1, "The 9-year-old")]),
+    ("A 16-year-old was wounded in the leg.", [("injured", "people", 1, 1, "A 16-year-old")]),
+    (
+        "One rider died and another was hospitalized.",
+        [("killed", "people", 1, 1, "One"), ("hospitalized", "people", 1, 1, "another")],
+    ),
+    (
+        "One guard was killed and another was injured.",
+        [
+            ("killed", "people", 1, 1, "One"),
+            ("injured", "people", 1, 1, "another"),
+        ],
+    ),
+]
+
+# "N wounded, M fatally": the N were hit (shot), and M of them died; N are not N survivors.
+WOUNDED_SOME_FATALLY: Table = [
+    (
+        "Seven people were wounded, two fatally, near the arena.",
+        [("shot", "people", 7, 7, "Seven"), ("killed", "people", 2, 2, "two")],
+    ),
+    (
+        "The ambush left four soldiers wounded, one mortally.",
+        [("shot", "people", 4, 4, "four"), ("killed", "people", 1, 1, "one")],
+    ),
+]
+
+# A verb of suffering gives its subject the injury ("a fatal wound" kills); a passive gerund in
+# an adverbial clause counts the subject of its clause ("recovering after being shot").
+SUFFERED_AND_AFTER_BEING: Table = [
+    ("A jogger suffered minor injuries in the crash.", [("injured", "people", 1, 1, "A jogger")]),
+    ("Two clerks sustained gunshot wounds.", [("injured", "people", 2, 2, "Two")]),
+    ("A guard suffered a fatal wound at the gate.", [("killed", "people", 1, 1, "A guard")]),
+    ("A 12-year-old is recovering after being shot at a park.", [("shot", "people", 1, 1, "A 12-year-old")]),
+    ("A driver died after being struck by gunfire.", [("killed", "people", 1, 1, "A driver")]),
+]
+
+# Wounds are counted on a person: "multiple gunshot wounds" is not several people.
+WOUNDS_ON_A_PERSON: Table = [
+    ("The driver was found with multiple gunshot wounds.", []),
+    ("A single bullet caused two wounds in his leg.", []),
+]
+
+# "his wife and then himself": the reflexive after the object is the subject, one more person.
+AND_THEN_SELF: Table = [
+    (
+        "A farmer shot his brother and then himself.",
+        [("shot", "people", 1, 1, "his brother"), ("shot", "people", 1, 1, "himself")],
+    ),
+    (
+        "The gunman killed a clerk and himself.",
+        [("killed", "people", 1, 1, "a clerk"), ("killed", "suspects", 1, 1, "himself")],
+    ),
+]
+
+# Beside the dead, "others" who were shot are those who survived: the injured.
+OTHERS_SHOT: Table = [
+    (
+        "Two guards were killed and three others were shot.",
+        [("killed", "people", 2, 2, "Two"), ("injured", "people", 3, 3, "three")],
+    ),
+    (
+        "One driver died and four more were shot near the depot.",
+        [("killed", "people", 1, 1, "One"), ("injured", "people", 4, 4, "four")],
+    ),
+]
+
+# A clock time is not a count, even where the parser takes it for the subject.
+CLOCK_TIMES: Table = [
+    (
+        "Around 8 PM, a 41-year-old woman received a gunshot wound.",
+        [("injured", "people", 1, 1, "a 41-year-old woman")],
+    ),
+    ("At 6 p.m., two men were shot near the bridge.", [("shot", "people", 2, 2, "two")]),
+]
+
+# A zero for "the others" says nothing of the total: "no one else was hurt" beside one wounded.
+ZEROS_FOR_THE_OTHERS: Table = [
+    ("No one else was injured in the crash.", []),
+    ("Nobody else was hurt, the owner said.", []),
+    ("No other injuries were reported at the fair.", []),
+]
+
 # Zero counts are figures of 0: they contradict "12 killed".
 ZEROS: Table = [
     ("No one was injured in the fire.", [("injured", "people", 0, 0, "No one")]),
@@ -149,7 +245,16 @@ NOT_COUNTS: Table = [
     + PARTICIPLES_AFTER_THE_NOUN
     + TAKEN_TO_HOSPITAL
     + WITH_INJURIES
-    + KILLINGS_AND_RELATIVES,
+    + KILLINGS_AND_RELATIVES
+    + FOUND_AND_LEFT
+    + AGES_AND_ANOTHER
+    + ZEROS_FOR_THE_OTHERS
+    + WOUNDED_SOME_FATALLY
+    + SUFFERED_AND_AFTER_BEING
+    + CLOCK_TIMES
+    + WOUNDS_ON_A_PERSON
+    + AND_THEN_SELF
+    + OTHERS_SHOT,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

@@ -13,7 +13,7 @@ from summarizer.extraction.finder.speech import Cue
 from summarizer.extraction.finder.tokens import URL, Text, vocab
 from summarizer.extraction.finder.types import ClaimCandidate, QuoteCandidate, Speaker
 from summarizer.text.counts import CountReading, read_counts
-from summarizer.text.metrics import INCIDENT_WORDS, metric_from_context
+from summarizer.text.metrics import INCIDENT_WORDS, is_casualty_word, metric_from_context
 from summarizer.text.nlp import parse_many
 from summarizer.text.quantities import find_quantities
 
@@ -52,7 +52,10 @@ def claim_candidates(
         sentence_text = view.sentence_text(sentence.index)
         if URL.search(sentence_text):
             continue
+        tail = site_name_tail(sentence_text)
         for match in find_quantities(sentence_text):
+            if match.start >= tail:
+                continue  # "... shooting - KXYZ News 12": the outlet's name, not a figure
             unit = match.quantity.unit
             hint = metric_from_context(sentence_text, match.start, match.end)
             if unit in _REJECTED_UNITS and not (unit in _MONEY and hint is not None):
@@ -108,7 +111,10 @@ def _with_parsed_counts(
     merged = list(found)
     read_sentences: set[int] = set()
     for sentence, doc in zip(chosen, docs, strict=True):
+        tail = site_name_tail(doc.text)
         for reading in read_counts(doc):
+            if reading.start >= tail:
+                continue
             read_sentences.add(sentence.index)
             start, end = sentence.start + reading.start, sentence.start + reading.end
             same = [i for i, c in enumerate(merged) if c.start < end and start < c.end]
@@ -140,6 +146,29 @@ _TOLL_BEFORE = re.compile(
 def _toll(view: Text, candidate: ClaimCandidate) -> bool:
     sentence = view.sentences[candidate.sentence]
     return bool(_TOLL_BEFORE.search(view.text[sentence.start : candidate.start]))
+
+
+# A title's outlet suffix: "Two hurt in crash - WXYZ Channel 7 Springfield", "... | Daily Star".
+_SITE_SEPARATOR = re.compile(r"\s[-–—|]\s")
+_SITE_WORD = re.compile(r"(?:[A-Z0-9&][\w&.’'-]*|&)[,:]?")
+_SITE_WORDS = 12
+
+
+def site_name_tail(sentence: str) -> int:
+    """Where a title's outlet name begins (the length of `sentence` when it has none): after its
+    last dash or bar, a run of capitalized words and numbers with no final period and no word
+    of harm ("3 Dead - 2 Wounded" goes on with the news)."""
+    stripped = sentence.rstrip()
+    separators = list(_SITE_SEPARATOR.finditer(stripped))
+    if not separators or stripped.endswith((".", "?", "!")):
+        return len(sentence)
+    last = separators[-1]
+    words = stripped[last.end() :].split()
+    if 0 < len(words) <= _SITE_WORDS and all(
+        _SITE_WORD.fullmatch(w) and not is_casualty_word(w) for w in words
+    ):
+        return last.start()
+    return len(sentence)
 
 
 def _casualty_hint(hint: str | None) -> bool:

@@ -1,0 +1,54 @@
+"""Background sentences: where a report leaves its own incident for other ones.
+
+News about one shooting or attack often sets it beside others: an earlier attack on the same
+place ("In 2009, a gunman killed 13 people there"), a tally over a period ("the 30th homicide
+this year", "five children have been shot in the city so far this year"), or other incidents
+of the same day ("in a separate shooting, a man was wounded"). Their figures are true but are
+not the incident's own; a headline figure must not be read from them.
+
+`is_background` reads one sentence, no parse; each rule below names the phenomenon it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+# A tally over a period of time, not one incident: "so far this year", "since January",
+# "in recent years", "over the past month", "year to date".
+_TALLY = re.compile(
+    r"\b(?:this|the)\s+year\b(?!['’]s)|\bso\s+far\b|\byear\s+to\s+date\b|\bin\s+recent\s+(?:years|months|weeks)\b"
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|weeks|decades?)\b"
+    r"|\bsince\s+(?:the\s+(?:start|beginning)\s+of|January|Jan\.|New\s+Year)",
+    re.IGNORECASE,
+)
+# Another incident named as such: "in a separate shooting", "an unrelated attack", "a similar
+# incident", "another shooting", "a previous killing".
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:separate|unrelated|similar|previous|prior|earlier|another)\s+(?:\w+\s+)?"
+    r"(?:shootings?|incidents?|attacks?|killings?|homicides?|murders?|stabbings?|cases?)\b",
+    re.IGNORECASE,
+)
+# A roundup of several incidents: "in several shootings across the city", "a spate of
+# shootings", "a string of attacks".
+_ROUNDUP = re.compile(
+    r"\b(?:several|multiple|numerous|a\s+(?:spate|string|series|rash|wave)\s+of)\s+(?:\w+\s+){0,3}?"
+    r"(?:shootings|incidents|attacks|killings|homicides|stabbings)\b",
+    re.IGNORECASE,
+)
+# A calendar year; "the 2000 block of Main Street" is an address, not a year.
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b(?![\s-]*block)")
+
+
+def years_in(text: str) -> set[int]:
+    """The calendar years a text names ("Nov. 5, 2009", "the 2014 shooting")."""
+    return {int(y) for y in _YEAR.findall(text)}
+
+
+def is_background(sentence: str, own_years: Collection[int]) -> bool:
+    """Whether `sentence` speaks of something other than the incident: a tally over a period,
+    another incident named as such, a roundup of several incidents, or a year that is not one of
+    the incident's `own_years` (the report's publication year and the years its lede names)."""
+    if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence) or _ROUNDUP.search(sentence):
+        return True
+    return any(year not in own_years for year in years_in(sentence))

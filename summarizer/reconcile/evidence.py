@@ -32,6 +32,9 @@ from summarizer.text.segment import segment
 # Entity labels that name one thing in the world; dates, times, ordinals and counts are not names.
 _NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+# Entity labels of places: where the lede says the event happened.
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+LEDE_CORE = 2  # the event's own sentence and the next: where a report says where it happened
 _WEIGHTS = {"person": 2.0, "name": 1.0, "figure": 1.0, "magnitude": 2.0}
 LEDE_OPENING = 3  # the document's first sentences: headline, dateline, lead
 REPORT_SENTENCES = 8  # an event's report read for its names: its sentence and the next ones
@@ -51,6 +54,7 @@ class Evidence:
     features: frozenset[str] = frozenset()
     magnitudes: frozenset[float] = frozenset()
     sentences: tuple[int, ...] = field(default=())
+    places: tuple[str, ...] = ()  # places named in the lede proper, in order of mention
 
 
 def lede_sentences(event: Event, document: Document, next_event: int | None = None) -> list[int]:
@@ -70,6 +74,7 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
     wanted: dict[str, list[str]] = {}
     chosen: dict[str, list[int]] = {}
     starts: dict[str, list[int]] = {}
+    core: dict[str, list[int]] = {}
     for event in events:
         starts.setdefault(event.document, []).append(event.sentence)
     for event in events:
@@ -79,6 +84,9 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
         sentences = document.sentences or segment(document.text)
         later = [s for s in starts[event.document] if s > event.sentence]
         chosen[event.id] = lede_sentences(event, document, min(later, default=None))
+        # the lede proper: the event's sentence and the next; the whole opening when it is in it
+        last = LEDE_OPENING - 1 if event.sentence < LEDE_OPENING else event.sentence
+        core[event.id] = [i for i in chosen[event.id] if i < last + LEDE_CORE]
         wanted[event.id] = [document.text[sentences[i].start : sentences[i].end] for i in chosen[event.id]]
     texts = sorted({text for group in wanted.values() for text in group})
     parsed = dict(zip(texts, parse_many(texts), strict=True))
@@ -86,11 +94,16 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
     for event_id, group in wanted.items():
         features: set[str] = set()
         magnitudes: set[float] = set()
-        for text in group:
+        places: dict[str, None] = {}
+        for index, text in zip(chosen[event_id], group, strict=True):
             features |= _features(parsed[text])
             magnitudes |= _magnitudes(text)
+            if index in core[event_id]:
+                places.update(dict.fromkeys(_places(parsed[text])))
         features |= {f"magnitude:{m:g}" for m in magnitudes}
-        evidence[event_id] = Evidence(frozenset(features), frozenset(magnitudes), tuple(chosen[event_id]))
+        evidence[event_id] = Evidence(
+            frozenset(features), frozenset(magnitudes), tuple(chosen[event_id]), tuple(places)
+        )
     return evidence
 
 
@@ -113,6 +126,10 @@ def _features(doc: object) -> set[str]:
                     if value is not None:
                         features.add(f"figure:{value:g}")
     return features
+
+
+def _places(doc: object) -> list[str]:
+    return [ent.text for ent in getattr(doc, "ents", ()) if ent.label_ in _PLACE_LABELS]
 
 
 def _magnitudes(text: str) -> set[float]:

@@ -34,7 +34,7 @@ from summarizer.reconcile.evidence import (
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Document, Event, LinkedEvent
 from summarizer.text.dates import DateRange, days_apart, resolve_date
-from summarizer.text.places import PlaceRef, place_parser, places_compatible
+from summarizer.text.places import PlaceRef, place_parser, places_compatible, places_disagree
 
 _KIND_SYNONYMS = {
     "quake": "earthquake",
@@ -68,6 +68,7 @@ class _EventInfo:
     places: list[PlaceRef]
     kind: str | None
     evidence: Evidence
+    lede_places: list[PlaceRef]  # where its lede says it happened, else its own places
 
 
 class _Clusters:
@@ -116,7 +117,7 @@ def cannot_link(a: _EventInfo, b: _EventInfo, window: int) -> bool:
         return True
     if not _kinds_compatible(a.kind, b.kind) or magnitudes_disagree(a.evidence, b.evidence):
         return True
-    return a.kind is not None and b.kind is not None and not places_compatible(a.places, b.places)
+    return a.kind is not None and b.kind is not None and places_disagree(a.lede_places, b.lede_places)
 
 
 def link_events(
@@ -128,17 +129,22 @@ def link_events(
     evidence = lede_evidence(events, documents)
     # Sorted by document and sentence: the same clusters for any input order.
     ordered_events = sorted(events, key=lambda e: (e.document, e.sentence, e.id))
-    infos = [
-        _EventInfo(
-            event=event,
-            order=i,
-            dates=resolve_date(event.date, event.date_phrase, published.get(event.document)),
-            places=[p for p in map(parse, event.places) if p is not None],
-            kind=normalize_kind(event.kind),
-            evidence=evidence.get(event.id, Evidence()),
+    infos: list[_EventInfo] = []
+    for i, event in enumerate(ordered_events):
+        places = [p for p in map(parse, event.places) if p is not None]
+        found = evidence.get(event.id, Evidence())
+        lede_places = [p for p in map(parse, found.places) if p is not None]
+        infos.append(
+            _EventInfo(
+                event=event,
+                order=i,
+                dates=resolve_date(event.date, event.date_phrase, published.get(event.document)),
+                places=places,
+                kind=normalize_kind(event.kind),
+                evidence=found,
+                lede_places=lede_places or places,
+            )
         )
-        for i, event in enumerate(ordered_events)
-    ]
     window = settings.date_window_days
     clusters = _Clusters(infos, lambda a, b: cannot_link(a, b, window))
     for *_, i, j in sorted(_dated_pairs(infos, window) + _shared_pairs(infos, settings.link_similarity)):

@@ -286,3 +286,40 @@ def places_compatible(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
             if _name_within(p, q) or _name_within(q, p):
                 return True
     return False
+
+
+def _located(ref: PlaceRef) -> bool:
+    """The gazetteer or the text says where this place lies: a known town, county, state or
+    country, or a place its text puts inside another ("Vessa Hills district, Norland")."""
+    return not ref.components and not ref.residual and (bool(lookup(ref.head)) or bool(ref.within))
+
+
+def _same_or_within(p: PlaceRef, q: PlaceRef) -> bool:
+    return (
+        p.head == q.head
+        or place_within(p, q)
+        or place_within(q, p)
+        or _name_within(p, q)
+        or _name_within(q, p)
+    )
+
+
+def places_disagree(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
+    """Two events' places that cannot be one place, by what is known of where they lie.
+
+    Only located places count (`_located`: the gazetteer knows them, or the text puts them in
+    another place); a name nothing is known of ("the Gulf", a street) never tells two events
+    apart. A country is too coarse to make two events one: when both sides name places finer
+    than a country, those decide ("Aceh province" and "Manokwari" disagree although both are
+    in Indonesia); otherwise every located place does ("Athens" and "Brooklyn" disagree, "Greece"
+    and "Athens" do not).
+    """
+    known_a = [p for p in a if _located(p)]
+    known_b = [q for q in b if _located(q)]
+    if not known_a or not known_b:
+        return False
+    fine_a = [p for p in known_a if p.level != Level.COUNTRY]
+    fine_b = [q for q in known_b if q.level != Level.COUNTRY]
+    if fine_a and fine_b:
+        known_a, known_b = fine_a, fine_b
+    return not any(_same_or_within(p, q) for p in known_a for q in known_b)

@@ -75,6 +75,7 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
     chosen: dict[str, list[int]] = {}
     starts: dict[str, list[int]] = {}
     core: dict[str, list[int]] = {}
+    own_places = {event.id: event.places for event in events}
     for event in events:
         starts.setdefault(event.document, []).append(event.sentence)
     for event in events:
@@ -100,6 +101,8 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
             magnitudes |= _magnitudes(text)
             if index in core[event_id]:
                 places.update(dict.fromkeys(_places(parsed[text])))
+                # the event's own places that its lede names, which the parse may have missed
+                places.update(dict.fromkeys(p for p in own_places[event_id] if p in text))
         features |= {f"magnitude:{m:g}" for m in magnitudes}
         evidence[event_id] = Evidence(
             frozenset(features), frozenset(magnitudes), tuple(chosen[event_id]), tuple(places)

@@ -55,6 +55,7 @@ class Evidence:
     magnitudes: frozenset[float] = frozenset()
     sentences: tuple[int, ...] = field(default=())
     places: tuple[str, ...] = ()  # places named in the lede proper, in order of mention
+    people: frozenset[str] = frozenset()  # surnames the lede proper names
 
 
 def lede_sentences(event: Event, document: Document, next_event: int | None = None) -> list[int]:
@@ -96,16 +97,18 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
         features: set[str] = set()
         magnitudes: set[float] = set()
         places: dict[str, None] = {}
+        people: set[str] = set()
         for index, text in zip(chosen[event_id], group, strict=True):
             features |= _features(parsed[text])
             magnitudes |= _magnitudes(text)
             if index in core[event_id]:
                 places.update(dict.fromkeys(_places(parsed[text])))
+                people |= _full_names(parsed[text])
                 # the event's own places that its lede names, which the parse may have missed
                 places.update(dict.fromkeys(p for p in own_places[event_id] if p in text))
         features |= {f"magnitude:{m:g}" for m in magnitudes}
         evidence[event_id] = Evidence(
-            frozenset(features), frozenset(magnitudes), tuple(chosen[event_id]), tuple(places)
+            frozenset(features), frozenset(magnitudes), tuple(chosen[event_id]), tuple(places), frozenset(people)
         )
     return evidence
 
@@ -129,6 +132,18 @@ def _features(doc: object) -> set[str]:
                     if value is not None:
                         features.add(f"figure:{value:g}")
     return features
+
+
+def _full_names(doc: object) -> set[str]:
+    """Surnames of people named in full ("Dana Whitlow" -> "whitlow"): a first name and a surname
+    in capitals. A lone capitalized word the parser calls a person is as often a place, a
+    product or a headline's verb ("Announces")."""
+    found: set[str] = set()
+    for ent in getattr(doc, "ents", ()):
+        words = [t.text for t in ent if not t.is_punct]
+        if ent.label_ == "PERSON" and len(words) >= 2 and all(w.isalpha() and w.istitle() for w in words):
+            found.add(words[-1].lower())
+    return found
 
 
 def _places(doc: object) -> list[str]:
@@ -161,3 +176,8 @@ def similarity(a: Evidence, b: Evidence) -> float:
 def magnitudes_disagree(a: Evidence, b: Evidence) -> bool:
     """Both ledes give magnitudes and none is the same: two different earthquakes."""
     return bool(a.magnitudes and b.magnitudes and not a.magnitudes & b.magnitudes)
+
+
+def people_disagree(a: Evidence, b: Evidence) -> bool:
+    """Both ledes name people and none is the same: two stories about different people."""
+    return bool(a.people and b.people and not a.people & b.people)

@@ -29,6 +29,7 @@ from summarizer.reconcile.evidence import (
     Evidence,
     lede_evidence,
     magnitudes_disagree,
+    people_disagree,
     similarity,
 )
 from summarizer.reconcile.settings import ReconcileSettings
@@ -116,6 +117,8 @@ def cannot_link(a: _EventInfo, b: _EventInfo, window: int) -> bool:
     if a.dates and b.dates and days_apart(a.dates, b.dates) > window:
         return True
     if not _kinds_compatible(a.kind, b.kind) or magnitudes_disagree(a.evidence, b.evidence):
+        return True
+    if people_disagree(a.evidence, b.evidence):
         return True
     return a.kind is not None and b.kind is not None and places_disagree(a.lede_places, b.lede_places)
 

@@ -179,5 +179,14 @@ def magnitudes_disagree(a: Evidence, b: Evidence) -> bool:
 
 
 def people_disagree(a: Evidence, b: Evidence) -> bool:
-    """Both ledes name people and none is the same: two stories about different people."""
-    return bool(a.people and b.people and not a.people & b.people)
+    """Both ledes name people in full and neither report names anyone the other's lede names
+    (by surname, anywhere in its report): two stories about different people. One story's
+    people often appear in the other's (the same team, the same officials), so any mention
+    keeps them linkable."""
+    if not a.people or not b.people:
+        return False
+    return not (a.people & _surnames(b) or b.people & _surnames(a))
+
+
+def _surnames(evidence: Evidence) -> set[str]:
+    return {f.split(":", 1)[1] for f in evidence.features if f.startswith("person:")} | set(evidence.people)

@@ -82,3 +82,20 @@ def test_no_incident() -> None:
     assert (
         find_candidates(document("The council met on Tuesday to discuss the budget for 2026.")).event is None
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former tenant opened fire in the lobby of the Harlow Building on Monday.",
+        "Two men open fire on a bus stop in Delmont, wounding a teenager.",
+    ],
+)
+def test_opened_fire_names_a_shooting(text: str) -> None:
+    event = find_candidates(document(text)).event
+    assert event is not None and event.kind == "shooting"
+
+
+def test_a_fire_is_still_a_fire() -> None:
+    event = find_candidates(document("A fire gutted the Harlow Building on Monday night.")).event
+    assert event is not None and event.kind == "fire"

@@ -108,7 +108,11 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
                 places.update(dict.fromkeys(p for p in own_places[event_id] if p in text))
         features |= {f"magnitude:{m:g}" for m in magnitudes}
         evidence[event_id] = Evidence(
-            frozenset(features), frozenset(magnitudes), tuple(chosen[event_id]), tuple(places), frozenset(people)
+            features=frozenset(features),
+            magnitudes=frozenset(magnitudes),
+            sentences=tuple(chosen[event_id]),
+            places=tuple(places),
+            people=frozenset(people),
         )
     return evidence
 

@@ -288,7 +288,6 @@ def places_compatible(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
     return False
 
 
-
 def _located(ref: PlaceRef) -> bool:
     """The gazetteer or the text says what or where this place is: a known town, county, state
     or country, a place its text puts inside another ("Vessa Hills district, Norland"), or one

@@ -124,7 +124,9 @@ def test_places_compatible(a: tuple[str, ...], b: tuple[str, ...], expected: boo
         ((), ("Idaho",), False),
     ],
 )
-def test_places_disagree_only_on_what_is_known(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> None:
+def test_places_disagree_only_on_what_is_known(
+    a: tuple[str, ...], b: tuple[str, ...], expected: bool
+) -> None:
     parse = place_parser(ALIASES)
     refs_a = [r for r in map(parse, a) if r is not None]
     refs_b = [r for r in map(parse, b) if r is not None]

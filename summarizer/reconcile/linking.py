@@ -152,6 +152,7 @@ def link_events(
     clusters = _Clusters(infos, lambda a, b: cannot_link(a, b, window))
     for *_, i, j in sorted(_dated_pairs(infos, window) + _shared_pairs(infos, settings.link_similarity)):
         clusters.union(i, j)
+    _attach_leftovers(clusters, ATTACH_SIMILARITY)
 
     groups: dict[int, list[_EventInfo]] = defaultdict(list)
     for info in infos:
@@ -222,6 +223,37 @@ def _shared_pairs(infos: list[_EventInfo], threshold: float) -> list[_Pair]:
                 if score >= threshold:
                     pairs.append((-score, 0.0, *key))
     return pairs
+
+
+ATTACH_SIMILARITY = float(__import__("os").environ.get("ATTACH", "0.15"))
+ATTACH_MARGIN = float(__import__("os").environ.get("MARGIN", "2.0"))
+
+
+def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
+    """An event left alone joins the one linked event whose reports it shares the most with,
+    when that is at least `threshold` and clearly more than it shares with any other (twice
+    as much): a report that names little still names more of its own event than of another."""
+    infos = clusters.infos
+    roots = {clusters.find(i.order) for i in infos}
+    groups = {r: clusters.members[r] for r in roots if len(clusters.members[r]) > 1}
+    moves: list[tuple[float, int, int]] = []
+    for info in infos:
+        if len(clusters.members[clusters.find(info.order)]) > 1:
+            continue
+        scores = sorted(
+            (
+                (max(similarity(info.evidence, infos[m].evidence) for m in members), root)
+                for root, members in groups.items()
+            ),
+            reverse=True,
+        )
+        if not scores or scores[0][0] < threshold:
+            continue
+        second = scores[1][0] if len(scores) > 1 else 0.0
+        if scores[0][0] >= ATTACH_MARGIN * second:
+            moves.append((-scores[0][0], info.order, scores[0][1]))
+    for _, i, root in sorted(moves):
+        clusters.union(i, root)
 
 
 def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:

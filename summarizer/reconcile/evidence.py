@@ -55,7 +55,8 @@ class Evidence:
     magnitudes: frozenset[float] = frozenset()
     sentences: tuple[int, ...] = field(default=())
     places: tuple[str, ...] = ()  # places named in the lede proper, in order of mention
-    people: frozenset[str] = frozenset()  # surnames the lede proper names
+    people: frozenset[str] = frozenset()  # surnames of the people the lede proper names in full
+    named: frozenset[str] = frozenset()  # surnames of everyone the lede proper names
 
 
 def lede_sentences(event: Event, document: Document, next_event: int | None = None) -> list[int]:
@@ -98,12 +99,14 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
         magnitudes: set[float] = set()
         places: dict[str, None] = {}
         people: set[str] = set()
+        named: set[str] = set()
         for index, text in zip(chosen[event_id], group, strict=True):
             features |= _features(parsed[text])
             magnitudes |= _magnitudes(text)
             if index in core[event_id]:
                 places.update(dict.fromkeys(_places(parsed[text])))
                 people |= _full_names(parsed[text])
+                named |= {f.split(":", 1)[1] for f in _features(parsed[text]) if f.startswith("person:")}
                 # the event's own places that its lede names, which the parse may have missed
                 places.update(dict.fromkeys(p for p in own_places[event_id] if p in text))
         features |= {f"magnitude:{m:g}" for m in magnitudes}
@@ -113,6 +116,7 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
             sentences=tuple(chosen[event_id]),
             places=tuple(places),
             people=frozenset(people),
+            named=frozenset(people | named),
         )
     return evidence
 
@@ -183,14 +187,9 @@ def magnitudes_disagree(a: Evidence, b: Evidence) -> bool:
 
 
 def people_disagree(a: Evidence, b: Evidence) -> bool:
-    """Both ledes name people in full and neither report names anyone the other's lede names
-    (by surname, anywhere in its report): two stories about different people. One story's
-    people often appear in the other's (the same team, the same officials), so any mention
-    keeps them linkable."""
+    """Both ledes name people in full and neither lede names anyone the other's names in full
+    (by surname, "Ms. Whitlow" too): two stories about different people. A name further down
+    a report does not count: one story's people are often background in the other's."""
     if not a.people or not b.people:
         return False
-    return not (a.people & _surnames(b) or b.people & _surnames(a))
-
-
-def _surnames(evidence: Evidence) -> set[str]:
-    return {f.split(":", 1)[1] for f in evidence.features if f.startswith("person:")} | set(evidence.people)
+    return not (a.people & b.named or b.people & a.named)

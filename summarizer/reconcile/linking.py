@@ -225,8 +225,8 @@ def _shared_pairs(infos: list[_EventInfo], threshold: float) -> list[_Pair]:
     return pairs
 
 
-ATTACH_SIMILARITY = float(__import__("os").environ.get("ATTACH", "0.15"))
-ATTACH_MARGIN = float(__import__("os").environ.get("MARGIN", "2.0"))
+ATTACH_SIMILARITY = 0.1  # what a leftover shares with its own event, at least
+ATTACH_MARGIN = 2.0  # and twice what it shares with any other
 
 
 def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:

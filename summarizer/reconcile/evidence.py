@@ -32,6 +32,9 @@ from summarizer.text.segment import segment
 # Entity labels that name one thing in the world; dates, times, ordinals and counts are not names.
 _NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+# Entity labels of places: where the lede says the event happened.
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+LEDE_CORE = 2  # the event's own sentence and the next: where a report says where it happened
 _WEIGHTS = {"person": 2.0, "name": 1.0, "figure": 1.0, "magnitude": 2.0}
 LEDE_OPENING = 3  # the document's first sentences: headline, dateline, lead
 REPORT_SENTENCES = 8  # an event's report read for its names: its sentence and the next ones
@@ -51,6 +54,9 @@ class Evidence:
     features: frozenset[str] = frozenset()
     magnitudes: frozenset[float] = frozenset()
     sentences: tuple[int, ...] = field(default=())
+    places: tuple[str, ...] = ()  # places named in the lede proper, in order of mention
+    people: frozenset[str] = frozenset()  # surnames of the people the lede proper names in full
+    named: frozenset[str] = frozenset()  # surnames of everyone the lede proper names
 
 
 def lede_sentences(event: Event, document: Document, next_event: int | None = None) -> list[int]:
@@ -70,6 +76,8 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
     wanted: dict[str, list[str]] = {}
     chosen: dict[str, list[int]] = {}
     starts: dict[str, list[int]] = {}
+    core: dict[str, list[int]] = {}
+    own_places = {event.id: event.places for event in events}
     for event in events:
         starts.setdefault(event.document, []).append(event.sentence)
     for event in events:
@@ -79,6 +87,9 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
         sentences = document.sentences or segment(document.text)
         later = [s for s in starts[event.document] if s > event.sentence]
         chosen[event.id] = lede_sentences(event, document, min(later, default=None))
+        # the lede proper: the event's sentence and the next; the whole opening when it is in it
+        last = LEDE_OPENING - 1 if event.sentence < LEDE_OPENING else event.sentence
+        core[event.id] = [i for i in chosen[event.id] if i < last + LEDE_CORE]
         wanted[event.id] = [document.text[sentences[i].start : sentences[i].end] for i in chosen[event.id]]
     texts = sorted({text for group in wanted.values() for text in group})
     parsed = dict(zip(texts, parse_many(texts), strict=True))
@@ -86,11 +97,27 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
     for event_id, group in wanted.items():
         features: set[str] = set()
         magnitudes: set[float] = set()
-        for text in group:
+        places: dict[str, None] = {}
+        people: set[str] = set()
+        named: set[str] = set()
+        for index, text in zip(chosen[event_id], group, strict=True):
             features |= _features(parsed[text])
             magnitudes |= _magnitudes(text)
+            if index in core[event_id]:
+                places.update(dict.fromkeys(_places(parsed[text])))
+                people |= _full_names(parsed[text])
+                named |= {f.split(":", 1)[1] for f in _features(parsed[text]) if f.startswith("person:")}
+                # the event's own places that its lede names, which the parse may have missed
+                places.update(dict.fromkeys(p for p in own_places[event_id] if p in text))
         features |= {f"magnitude:{m:g}" for m in magnitudes}
-        evidence[event_id] = Evidence(frozenset(features), frozenset(magnitudes), tuple(chosen[event_id]))
+        evidence[event_id] = Evidence(
+            features=frozenset(features),
+            magnitudes=frozenset(magnitudes),
+            sentences=tuple(chosen[event_id]),
+            places=tuple(places),
+            people=frozenset(people),
+            named=frozenset(people | named),
+        )
     return evidence
 
 
@@ -113,6 +140,22 @@ def _features(doc: object) -> set[str]:
                     if value is not None:
                         features.add(f"figure:{value:g}")
     return features
+
+
+def _full_names(doc: object) -> set[str]:
+    """Surnames of people named in full ("Dana Whitlow" -> "whitlow"): a first name and a surname
+    in capitals. A lone capitalized word the parser calls a person is as often a place, a
+    product or a headline's verb ("Announces")."""
+    found: set[str] = set()
+    for ent in getattr(doc, "ents", ()):
+        words = [t.text for t in ent if not t.is_punct]
+        if ent.label_ == "PERSON" and len(words) >= 2 and all(w.isalpha() and w.istitle() for w in words):
+            found.add(words[-1].lower())
+    return found
+
+
+def _places(doc: object) -> list[str]:
+    return [ent.text for ent in getattr(doc, "ents", ()) if ent.label_ in _PLACE_LABELS]
 
 
 def _magnitudes(text: str) -> set[float]:
@@ -141,3 +184,12 @@ def similarity(a: Evidence, b: Evidence) -> float:
 def magnitudes_disagree(a: Evidence, b: Evidence) -> bool:
     """Both ledes give magnitudes and none is the same: two different earthquakes."""
     return bool(a.magnitudes and b.magnitudes and not a.magnitudes & b.magnitudes)
+
+
+def people_disagree(a: Evidence, b: Evidence) -> bool:
+    """Both ledes name people in full and neither lede names anyone the other's names in full
+    (by surname, "Ms. Whitlow" too): two stories about different people. A name further down
+    a report does not count: one story's people are often background in the other's."""
+    if not a.people or not b.people:
+        return False
+    return not (a.people & b.named or b.people & a.named)

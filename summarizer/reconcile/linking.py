@@ -29,12 +29,13 @@ from summarizer.reconcile.evidence import (
     Evidence,
     lede_evidence,
     magnitudes_disagree,
+    people_disagree,
     similarity,
 )
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Document, Event, LinkedEvent
 from summarizer.text.dates import DateRange, days_apart, resolve_date
-from summarizer.text.places import PlaceRef, place_parser, places_compatible
+from summarizer.text.places import PlaceRef, place_parser, places_compatible, places_disagree
 
 _KIND_SYNONYMS = {
     "quake": "earthquake",
@@ -68,6 +69,7 @@ class _EventInfo:
     places: list[PlaceRef]
     kind: str | None
     evidence: Evidence
+    lede_places: list[PlaceRef]  # where its lede says it happened, else its own places
 
 
 class _Clusters:
@@ -116,7 +118,9 @@ def cannot_link(a: _EventInfo, b: _EventInfo, window: int) -> bool:
         return True
     if not _kinds_compatible(a.kind, b.kind) or magnitudes_disagree(a.evidence, b.evidence):
         return True
-    return a.kind is not None and b.kind is not None and not places_compatible(a.places, b.places)
+    if people_disagree(a.evidence, b.evidence):
+        return True
+    return a.kind is not None and b.kind is not None and places_disagree(a.lede_places, b.lede_places)
 
 
 def link_events(
@@ -128,21 +132,27 @@ def link_events(
     evidence = lede_evidence(events, documents)
     # Sorted by document and sentence: the same clusters for any input order.
     ordered_events = sorted(events, key=lambda e: (e.document, e.sentence, e.id))
-    infos = [
-        _EventInfo(
-            event=event,
-            order=i,
-            dates=resolve_date(event.date, event.date_phrase, published.get(event.document)),
-            places=[p for p in map(parse, event.places) if p is not None],
-            kind=normalize_kind(event.kind),
-            evidence=evidence.get(event.id, Evidence()),
+    infos: list[_EventInfo] = []
+    for i, event in enumerate(ordered_events):
+        places = [p for p in map(parse, event.places) if p is not None]
+        found = evidence.get(event.id, Evidence())
+        lede_places = [p for p in map(parse, found.places) if p is not None]
+        infos.append(
+            _EventInfo(
+                event=event,
+                order=i,
+                dates=resolve_date(event.date, event.date_phrase, published.get(event.document)),
+                places=places,
+                kind=normalize_kind(event.kind),
+                evidence=found,
+                lede_places=lede_places or places,
+            )
         )
-        for i, event in enumerate(ordered_events)
-    ]
     window = settings.date_window_days
     clusters = _Clusters(infos, lambda a, b: cannot_link(a, b, window))
     for *_, i, j in sorted(_dated_pairs(infos, window) + _shared_pairs(infos, settings.link_similarity)):
         clusters.union(i, j)
+    _attach_leftovers(clusters, ATTACH_SIMILARITY)
 
     groups: dict[int, list[_EventInfo]] = defaultdict(list)
     for info in infos:
@@ -216,6 +226,37 @@ def _shared_pairs(infos: list[_EventInfo], threshold: float) -> list[_Pair]:
                 if score >= threshold:
                     pairs.append((-score, 0.0, *key))
     return pairs
+
+
+ATTACH_SIMILARITY = 0.1  # what a leftover shares with its own event, at least
+ATTACH_MARGIN = 2.0  # and twice what it shares with any other
+
+
+def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
+    """An event left alone joins the one linked event whose reports it shares the most with,
+    when that is at least `threshold` and clearly more than it shares with any other (twice
+    as much): a report that names little still names more of its own event than of another."""
+    infos = clusters.infos
+    roots = {clusters.find(i.order) for i in infos}
+    groups = {r: clusters.members[r] for r in roots if len(clusters.members[r]) > 1}
+    moves: list[tuple[float, int, int]] = []
+    for info in infos:
+        if len(clusters.members[clusters.find(info.order)]) > 1:
+            continue
+        scores = sorted(
+            (
+                (max(similarity(info.evidence, infos[m].evidence) for m in members), root)
+                for root, members in groups.items()
+            ),
+            reverse=True,
+        )
+        if not scores or scores[0][0] < threshold:
+            continue
+        second = scores[1][0] if len(scores) > 1 else 0.0
+        if scores[0][0] >= ATTACH_MARGIN * second:
+            moves.append((-scores[0][0], info.order, scores[0][1]))
+    for _, i, root in sorted(moves):
+        clusters.union(i, root)
 
 
 def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from summarizer.text.gazetteer import Level, lookup
+from summarizer.text.gazetteer import Level, fold, lookup
 
 DEFAULT_PLACE_ALIASES: dict[str, str] = {
     "kiev": "kyiv",
@@ -313,6 +313,15 @@ def places_compatible(
     return False
 
 
+def _located(ref: PlaceRef) -> bool:
+    """The gazetteer or the text says what or where this place is: a known town, county, state
+    or country, a place its text puts inside another ("Vessa Hills district, Norland"), or one
+    its admin word makes a province or a district."""
+    if ref.components or ref.residual:
+        return False
+    return ref.admin_level is not None or bool(lookup(ref.head)) or bool(ref.within)
+
+
 def _same_place_possible(p: PlaceRef, q: PlaceRef) -> bool:
     return (
         p.head == q.head
@@ -323,3 +332,57 @@ def _same_place_possible(p: PlaceRef, q: PlaceRef) -> bool:
         or _name_within(p, q)
         or _name_within(q, p)
     )
+
+
+def _regions(ref: PlaceRef) -> dict[int, set[str]]:
+    """The states and countries a place is or lies in, by level."""
+    found: dict[int, set[str]] = {Level.COUNTRY: set(), Level.STATE: set()}
+    own = [k for name in {ref.head, " ".join(ref.core)} for k in lookup(name) if k.level <= Level.STATE]
+    for known in own:
+        found[known.level].add(fold(known.name))
+    if not own and ref.admin_level is not None and ref.admin_level <= Level.STATE:
+        found[ref.admin_level].add(" ".join(ref.core))
+    for key in ref.within:
+        for known in lookup(key):
+            if known.level <= Level.STATE and fold(known.name) == key:
+                found[known.level].add(key)
+    return found
+
+
+def _disjoint(p: PlaceRef, q: PlaceRef) -> bool:
+    """Known to be two places: two states or two countries ("Aceh province" and "Papua
+    province"), or places in different states or countries. Two towns of one state are not (a
+    suburb is reported by its city's name), nor a town and a county of one state (the gazetteer
+    does not say which county a town is in)."""
+    if _same_place_possible(p, q):
+        return False
+    if p.level is not None and p.level == q.level and p.level <= Level.STATE:
+        return True
+    regions_p, regions_q = _regions(p), _regions(q)
+    return any(
+        regions_p[level] and regions_q[level] and not regions_p[level] & regions_q[level]
+        for level in (Level.COUNTRY, Level.STATE)
+    )
+
+
+def places_disagree(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
+    """Two events' places that cannot be one place, by what is known of where they lie.
+
+    Only located places count (`_located`: the gazetteer knows them, or the text puts them in
+    another place); a name nothing is known of ("the Gulf", a street) never tells two events
+    apart. A country is too coarse to make two events one: when both sides name places finer
+    than a country, those decide ("Aceh province" and "Manokwari" disagree although both are
+    in Indonesia); otherwise every located place does ("Athens" and "Brooklyn" disagree, "Greece"
+    and "Athens" do not). They disagree when no two of them can be one place and some two are
+    known to be different (`_disjoint`).
+    """
+    known_a = [p for p in a if _located(p)]
+    known_b = [q for q in b if _located(q)]
+    if not known_a or not known_b:
+        return False
+    fine_a = [p for p in known_a if p.level != Level.COUNTRY]
+    fine_b = [q for q in known_b if q.level != Level.COUNTRY]
+    if fine_a and fine_b:
+        known_a, known_b = fine_a, fine_b
+    pairs = [(p, q) for p in known_a for q in known_b]
+    return not any(_same_place_possible(p, q) for p, q in pairs) and any(_disjoint(p, q) for p, q in pairs)

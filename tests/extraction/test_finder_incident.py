@@ -100,3 +100,20 @@ def test_a_story_that_opens_with_its_people_finds_the_date_further_down() -> Non
     event = find_candidates(document(text)).event
     assert event is not None
     assert (event.date, event.date_phrase) == (dt.date(2026, 1, 24), "Saturday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former tenant opened fire in the lobby of the Harlow Building on Monday.",
+        "Two men open fire on a bus stop in Delmont, wounding a teenager.",
+    ],
+)
+def test_opened_fire_names_a_shooting(text: str) -> None:
+    event = find_candidates(document(text)).event
+    assert event is not None and event.kind == "shooting"
+
+
+def test_a_fire_is_still_a_fire() -> None:
+    event = find_candidates(document("A fire gutted the Harlow Building on Monday night.")).event
+    assert event is not None and event.kind == "fire"

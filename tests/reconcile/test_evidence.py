@@ -7,7 +7,13 @@ import random
 import pytest
 from reconcile_builders import D, event
 
-from summarizer.reconcile.evidence import lede_evidence, magnitudes_disagree, similarity
+from summarizer.reconcile.evidence import (
+    Evidence,
+    lede_evidence,
+    magnitudes_disagree,
+    people_disagree,
+    similarity,
+)
 from summarizer.reconcile.linking import link_events
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Document, Event
@@ -92,3 +98,54 @@ def test_the_clusters_do_not_depend_on_the_input_order() -> None:
         expected = expected or groups
         assert groups == expected
     assert expected == [["a:e1", "b:e1", "c:e1"], ["d:e1"]]
+
+
+def evidence_of(*texts: str) -> list[Evidence]:
+    docs = [report(chr(ord("a") + n), text) for n, text in enumerate(texts)]
+    found = lede_evidence([e for _, e in docs], [d for d, _ in docs])
+    return [found[e.id] for _, e in docs]
+
+
+def test_ledes_naming_different_people_in_full_disagree() -> None:
+    a, b, c = evidence_of(
+        "The Harbor Hawks placed receiver Dana Whitlow on injured reserve on Tuesday.",
+        "The Harbor Hawks placed running back Marcus Ebbe on injured reserve.",
+        "Receiver Dana Whitlow will miss the last two games, the Harbor Hawks said.",
+    )
+    assert people_disagree(a, b)
+    assert not people_disagree(a, c)
+
+
+def test_a_lone_capitalized_word_is_no_person() -> None:
+    # a headline's verb or a one-word name the parser may call a person proves nothing
+    a, b = evidence_of(
+        "Orchard Bank Announces Record Profit",
+        "Senator Alma Reyes praised the bank's results.",
+    )
+    assert not people_disagree(a, b)
+
+
+def test_two_stories_about_different_people_stay_apart() -> None:
+    docs = [
+        report("a", "The Harbor Hawks fired head coach Dana Whitlow after a losing season."),
+        report("b", "Harbor Hawks head coach Dana Whitlow was fired after a losing season."),
+        report("c", "The Harbor Hawks fired head coach Marcus Ebbe after a losing season."),
+    ]
+    linked, _ = link_events([e for _, e in docs], [d for d, _ in docs], ReconcileSettings())
+    assert sorted(le.members for le in linked) == [["a:e1", "b:e1"], ["c:e1"]]
+
+
+def test_quakes_in_two_provinces_of_one_country_stay_apart() -> None:
+    """The country both name is too coarse to make them one; the magnitudes agree."""
+    texts = {
+        "a": ("A 6.2-magnitude earthquake struck Norland province in Kenya.", "Norland province"),
+        "b": ("A 6.2-magnitude quake hit Kenya's Vessa province, damaging homes.", "Vessa province"),
+        "c": ("The 6.2-magnitude quake in Norland province, Kenya, damaged a school.", "Norland province"),
+    }
+    documents = [document_from_text(text, doc_id) for doc_id, (text, _) in texts.items()]
+    events = [
+        event(f"{doc_id}:e1", doc_id, kind="earthquake", places=("Kenya", place))
+        for doc_id, (_, place) in texts.items()
+    ]
+    linked, _ = link_events(events, documents, ReconcileSettings())
+    assert sorted(le.members for le in linked) == [["a:e1", "c:e1"], ["b:e1"]]

@@ -10,6 +10,7 @@ from summarizer.text.places import (
     parse_place,
     place_parser,
     places_compatible,
+    places_disagree,
 )
 
 ALIASES = DEFAULT_PLACE_ALIASES
@@ -104,3 +105,30 @@ def test_places_compatible(a: tuple[str, ...], b: tuple[str, ...], expected: boo
     refs_b = [r for r in map(parse, b) if r is not None]
     assert places_compatible(refs_a, refs_b) is expected
     assert places_compatible(refs_b, refs_a) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (("Oregon",), ("Idaho",), True),  # two states
+        (("Norland province",), ("Vessa province",), True),  # two provinces, by their admin words
+        (("Boise",), ("Ohio",), True),  # a town of another state
+        (("Nairobi",), ("Lima",), True),  # towns of two countries
+        # a country is too coarse: the provinces decide
+        (("Indonesia", "Norland province"), ("Indonesia", "Vessa province"), True),
+        (("Boise",), ("Idaho",), False),  # the town lies in the state
+        (("Kenya",), ("Nairobi",), False),
+        (("Lyon",), ("Marseille",), False),  # two towns of one country: a suburb, a metro area
+        (("Salem",), ("Marion County",), False),  # which county a town is in is not known
+        (("Ardmore",), ("Belcastle",), False),  # nothing is known of either
+        ((), ("Idaho",), False),
+    ],
+)
+def test_places_disagree_only_on_what_is_known(
+    a: tuple[str, ...], b: tuple[str, ...], expected: bool
+) -> None:
+    parse = place_parser(ALIASES)
+    refs_a = [r for r in map(parse, a) if r is not None]
+    refs_b = [r for r in map(parse, b) if r is not None]
+    assert places_disagree(refs_a, refs_b) is expected
+    assert places_disagree(refs_b, refs_a) is expected

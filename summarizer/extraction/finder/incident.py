@@ -4,6 +4,7 @@ the publication date."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from summarizer.extraction.finder.places import Places
@@ -27,6 +28,8 @@ EVENT_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("crash", vocab("crash collision derailment derailed")),
 )
 EVENT_WORDS = frozenset(w for _, words in EVENT_KINDS for w in words)
+# "opened fire on the crowd": the idiom names a shooting, not a fire.
+_OPENED_FIRE = re.compile(r"\bop(?:en|ens|ened|ening)\s+fire\b", re.IGNORECASE)
 
 
 _INCIDENT_NOUNS = vocab("violence incident tragedy rampage massacre disaster bloodshed")
@@ -45,7 +48,8 @@ def event_candidate(view: Text, places: Places) -> EventCandidate | None:
     )
     if incident is None:
         return None
-    kind = _event_kind(_incident_words(view, incident))
+    kind = "shooting" if _OPENED_FIRE.search(view.sentence_text(incident)) else None
+    kind = kind or _event_kind(_incident_words(view, incident))
     if kind is None:
         words = [w for s in view.sentences for w in _incident_words(view, s.index)]
         kind = _event_kind(words)

@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from summarizer.schemas import Document, Event
 from summarizer.text.nlp import parse_many
@@ -142,14 +143,31 @@ def _features(doc: object) -> set[str]:
     return features
 
 
+# Verbs of reporting: a person who is their subject ("the sheriff described the attack", "Chief
+# Voss told reporters") is the news's source, not one of the people it is about.
+_REPORTING_VERBS = frozenset(
+    {"say", "tell", "describe", "announce", "confirm", "add", "state", "explain", "note", "report", "warn"}
+)
+
+
+def _is_source(ent: Any) -> bool:
+    """The person speaks for the story: subject of a reporting verb, or "according to" them."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "nsubj" and head.lemma_ in _REPORTING_VERBS:
+        return True
+    return bool(root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
+
+
 def _full_names(doc: object) -> set[str]:
-    """Surnames of people named in full ("Dana Whitlow" -> "whitlow"): a first name and a surname
-    in capitals. A lone capitalized word the parser calls a person is as often a place, a
-    product or a headline's verb ("Announces")."""
+    """Surnames of the people a text is about, named in full ("Dana Whitlow" -> "whitlow"): a
+    first name and a surname in capitals, not a source (`_is_source`). A lone capitalized word
+    the parser calls a person is as often a place, a product or a headline's verb ("Announces")."""
     found: set[str] = set()
     for ent in getattr(doc, "ents", ()):
         words = [t.text for t in ent if not t.is_punct]
-        if ent.label_ == "PERSON" and len(words) >= 2 and all(w.isalpha() and w.istitle() for w in words):
+        full = len(words) >= 2 and all(w.isalpha() and w.istitle() for w in words)
+        if ent.label_ == "PERSON" and full and not _is_source(ent):
             found.add(words[-1].lower())
     return found
 

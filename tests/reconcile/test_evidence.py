@@ -116,6 +116,30 @@ def test_ledes_naming_different_people_in_full_disagree() -> None:
     assert not people_disagree(a, c)
 
 
+# A person who reports the news (subject of "said", "told", "described", or "according to"
+# them) is its source, not one of the people it is about: two reports of one shooting quote
+# different officials.
+@pytest.mark.parametrize(
+    "source",
+    [
+        "At a briefing, County Sheriff Alan Pryce described the shooting as senseless.",
+        "Police Chief Maria Voss told reporters that the gunman acted alone.",
+        "Two teenagers were shot at the party, according to Detective Lena Marsh.",
+    ],
+)
+def test_a_source_named_in_the_lede_does_not_tell_stories_apart(source: str) -> None:
+    a, b = evidence_of(source, "Daniel Okafor, 19, died at the scene of the party shooting.")
+    assert not people_disagree(a, b)
+
+
+def test_people_a_story_is_about_still_tell_stories_apart() -> None:
+    a, b = evidence_of(
+        "Daniel Okafor, 19, died at the scene of the party shooting.",
+        "Gunman Eric Dole killed three people at a warehouse before he was arrested.",
+    )
+    assert people_disagree(a, b)
+
+
 def test_a_lone_capitalized_word_is_no_person() -> None:
     # a headline's verb or a one-word name the parser may call a person proves nothing
     a, b = evidence_of(

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from summarizer.reconcile.roles import (
-    background_sentences,
     dead_among,
     is_addition,
     is_individual,
@@ -24,6 +23,7 @@ from summarizer.reconcile.roles import (
 )
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Claim, ConflictSide, Document, Event, LinkedEvent, Number, Quantity
+from summarizer.text.background import earlier_event_sentences
 from summarizer.text.figures import describe_quantity
 from summarizer.text.metrics import counted_metric
 from summarizer.text.places import PlaceRef, place_parser
@@ -32,7 +32,7 @@ INF = float("inf")
 _HURT = re.compile(r"injured|wounded|hurt")  # metrics of the hurt who survived
 
 # ("event", linked id), ("unlinked", document id) or ("background", document id): figures of an
-# earlier event the document recalls (`roles.background_sentences`), never compared.
+# earlier event the document recalls (`text.background.earlier_event_sentences`), never compared.
 EventKey = tuple[str, str]
 Key = tuple[EventKey, str, str]  # (event, metric, place key)
 
@@ -133,7 +133,7 @@ def align(
         document = docs.get(claim.document)
         if (date := dates.get(event_key)) is not None and document is not None:
             if (claim.document, date) not in background:
-                background[(claim.document, date)] = background_sentences(document, date)
+                background[(claim.document, date)] = earlier_event_sentences(document, date)
             if claim.sentence in background[(claim.document, date)]:
                 event_key = ("background", claim.document)
         place = parse(claim.place)

@@ -9,9 +9,7 @@ thing. Most pairs of different figures in news text are not that:
   list after "including", or an addition ("another four", "six other people") that follows a
   figure of the same measure (`alignment` checks what came before) is a share of a total;
 - **the dead among the hurt**: "20 were injured, and two of those are dead" counts 18 survivors;
-- **background**: a sentence that opens with an earlier time ("In 2004 ...", "In April last
-  year ...") reports another, earlier event, and so does the sentence right after it when it
-  names no time of its own.
+- **background**: a sentence about an earlier event (`text.background.earlier_event_sentences`).
 
 Conflicts read individuals and parts as lower bounds ("at least one", "at least four"): they can
 never contradict a larger total; estimates keep their own figures. Background figures are kept
@@ -20,11 +18,9 @@ apart from the event they sit beside.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from summarizer.schemas import Claim, Document
-from summarizer.text.dates import MONTH_PATTERN, first_date_phrase, resolve_date
 from summarizer.text.numbers import NUMBER_PATTERN, parse_number
 
 # A count of one said as a count ("one", "1", "a single", "only one"): anything else that reads
@@ -49,15 +45,6 @@ _INCLUDING = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I
 )
 _NUMBER = re.compile(NUMBER_PATTERN, re.I)
-# An opening that dates the sentence: "In 2004", "In April last year", "Back in September 2009".
-# Or a year naming the event: "The 2004 tsunami killed ...".
-_EARLIER_OPENING = re.compile(
-    rf"^\W*(?:(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid)[-\s]+)?|the\s+(?=(?:19|20)\d\d\s+[a-z]))"
-    rf"(?P<phrase>(?:(?:{MONTH_PATTERN})\.?\s+(?:of\s+)?)?(?:(?:19|20)\d\d|last\s+year))\b",
-    re.I,
-)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_EARLIER_MARGIN = dt.timedelta(days=30)  # an earlier event, not the same one dated loosely
 
 
 def _around(claim: Claim, document: Document | None) -> tuple[str, str] | None:
@@ -118,27 +105,3 @@ def dead_among(claim: Claim, document: Document | None) -> int | None:
     found = _DEAD_AMONG.match(around[1])
     value = parse_number(found["dead"]) if found else None
     return int(value) if value is not None and value == int(value) else None
-
-
-def background_sentences(document: Document, event_date: dt.date) -> set[int]:
-    """Sentences of `document` that report an event well before `event_date` (see above)."""
-    found: set[int] = set()
-    previous = False
-    for index, sentence in enumerate(document.sentences):
-        text = document.text[sentence.start : sentence.end]
-        opening = _EARLIER_OPENING.match(text)
-        if opening is not None:
-            phrase = opening["phrase"].lower()
-            if phrase == "last year" and document.published is not None:
-                phrase = str(document.published.year - 1)
-            when = resolve_date(None, phrase, document.published)
-            previous = when is not None and when[1] < event_date - _EARLIER_MARGIN
-        elif previous:
-            # The sentence after a background one continues it unless it dates itself.
-            previous = False
-            if first_date_phrase(text) is None and not _YEAR.search(text):
-                found.add(index)
-            continue
-        if previous:
-            found.add(index)
-    return found

@@ -6,13 +6,18 @@ this year", "five children have been shot in the city so far this year"), or oth
 of the same day ("in a separate shooting, a man was wounded"). Their figures are true but are
 not the incident's own; a headline figure must not be read from them.
 
-`is_background` reads one sentence, no parse; each rule below names the phenomenon it stands for.
+`is_background` reads one sentence, no parse; `earlier_event_sentences` reads a document against
+its event's date. Each rule below names the phenomenon it stands for.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection
+
+from summarizer.schemas import Document
+from summarizer.text.dates import MONTH_PATTERN, first_date_phrase, resolve_date
 
 # A tally over a period of time, not one incident: "so far this year", "since January",
 # "in recent years", "over the past month", "year to date".
@@ -52,3 +57,39 @@ def is_background(sentence: str, own_years: Collection[int]) -> bool:
     if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence) or _ROUNDUP.search(sentence):
         return True
     return any(year not in own_years for year in years_in(sentence))
+
+
+# An opening that dates the sentence: "In 2004", "In April last year", "Back in September 2009".
+# Or a year naming the event: "The 2004 tsunami killed ...".
+_EARLIER_OPENING = re.compile(
+    rf"^\W*(?:(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid)[-\s]+)?|the\s+(?=(?:19|20)\d\d\s+[a-z]))"
+    rf"(?P<phrase>(?:(?:{MONTH_PATTERN})\.?\s+(?:of\s+)?)?(?:(?:19|20)\d\d|last\s+year))\b",
+    re.I,
+)
+_EARLIER_MARGIN = dt.timedelta(days=30)  # an earlier event, not the same one dated loosely
+
+
+def earlier_event_sentences(document: Document, event_date: dt.date) -> set[int]:
+    """Sentences of `document` about an event well before `event_date`: one that opens with an
+    earlier time ("In 2004 ...", "In April last year ...") and the sentence right after it when
+    it names no time of its own. Read with the event's date, as reconciliation knows it."""
+    found: set[int] = set()
+    previous = False
+    for index, sentence in enumerate(document.sentences):
+        text = document.text[sentence.start : sentence.end]
+        opening = _EARLIER_OPENING.match(text)
+        if opening is not None:
+            phrase = opening["phrase"].lower()
+            if phrase == "last year" and document.published is not None:
+                phrase = str(document.published.year - 1)
+            when = resolve_date(None, phrase, document.published)
+            previous = when is not None and when[1] < event_date - _EARLIER_MARGIN
+        elif previous:
+            # The sentence after a background one continues it unless it dates itself.
+            previous = False
+            if first_date_phrase(text) is None and not years_in(text):
+                found.add(index)
+            continue
+        if previous:
+            found.add(index)
+    return found

@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from summarizer.reconcile.roles import background_sentences, dead_among, is_addition, is_individual, is_part
+from summarizer.reconcile.roles import dead_among, is_addition, is_individual, is_part
 from summarizer.schemas import Claim, Document, Quantity, Span, SpanStatus
+from summarizer.text.background import earlier_event_sentences
 from summarizer.text.quantities import find_quantities
 from summarizer.text.segment import segment
 
@@ -102,13 +103,13 @@ def test_background_sentences_report_an_earlier_event() -> None:
         "Officials on Wednesday raised the toll to 14."
     )
     document = _document(text, published=dt.date(2020, 6, 3))
-    assert background_sentences(document, dt.date(2020, 6, 2)) == {2, 3, 4, 5}
+    assert earlier_event_sentences(document, dt.date(2020, 6, 2)) == {2, 3, 4, 5}
 
 
 def test_a_year_of_the_event_itself_is_not_background() -> None:
     text = "In 2020 the river flooded twice. In June 2020 the second flood killed four people."
     document = _document(text, published=dt.date(2020, 6, 20))
-    assert background_sentences(document, dt.date(2020, 6, 18)) == set()
+    assert earlier_event_sentences(document, dt.date(2020, 6, 18)) == set()
 
 
 def test_figures_of_an_earlier_event_and_of_individuals_are_never_rivals() -> None:

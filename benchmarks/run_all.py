@@ -44,6 +44,7 @@ BENCHMARKS = (
     Benchmark("bench_reconcile.py"),
     Benchmark("bench_batch.py"),
     Benchmark("bench_candidates.py", takes_cases=True),
+    Benchmark("bench_long_article.py"),
     Benchmark("bench_cache.py", needs_model=True),
     Benchmark("bench_tokens.py", needs_model=True, takes_cases=True),
     Benchmark("bench_langextract.py", needs_model=True, takes_cases=True),

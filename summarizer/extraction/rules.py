@@ -127,11 +127,13 @@ def total_place(document: Document, candidate: ClaimCandidate, candidates: Candi
     and Kharkiv"), or all of them when it has exactly that many; "killed at least one person in
     Kyiv" in the same sentence is not a total."""
     sentence = document.sentences[candidate.sentence]
+    rest = document.text[candidate.end : sentence.end]
+    counted = _COUNTED_PLACES.search(rest)
+    if counted is None and not _PLAIN_TOTAL.search(rest):
+        return None  # no total anywhere after it (most figures): the next figure need not be found
     following = [
         c.start for c in candidates.claims if c.sentence == candidate.sentence and c.start > candidate.start
     ]
-    rest = document.text[candidate.end : sentence.end]
-    counted = _COUNTED_PLACES.search(rest)
     if counted is not None:
         # the cue's own count ("the two cities") is not a next figure that ends the window
         cue = (candidate.end + counted.start(), candidate.end + counted.end())

@@ -53,6 +53,13 @@ class _Skip:
 _SKIP = _Skip()
 
 
+# The hedges by their first word: a position is only tried against the hedges that start with
+# its word (the scanner reads every token; trying all hedges at each one was its main cost).
+_HEDGES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], Hedge, bool]]] = {}
+for _entry in HEDGES:
+    _HEDGES_BY_FIRST.setdefault(_entry[0][0], []).append(_entry)
+
+
 @dataclass(frozen=True, slots=True)
 class _Num:
     value: Number
@@ -71,7 +78,9 @@ class Scanner:
         self.text = text
         self.toks = tokens
         self.table = table
-        self.vague_keys = sorted((tuple(k.split()) for k in table.words), key=len, reverse=True)
+        self.vague_keys: dict[str, list[tuple[str, ...]]] = {}  # by first word, longest first
+        for key in sorted((tuple(k.split()) for k in table.words), key=len, reverse=True):
+            self.vague_keys.setdefault(key[0], []).append(key)
 
     # ---- small helpers
 
@@ -103,7 +112,7 @@ class Scanner:
         return self._value(i, i, None, False)
 
     def _hedge(self, i: int) -> tuple[Hedge | None, int, bool]:
-        for words, kind, approximate in HEDGES:
+        for words, kind, approximate in _HEDGES_BY_FIRST.get(self.low(i), ()):
             if self.words_at(i, words):
                 return kind, i + len(words), approximate
         return None, i, False
@@ -160,7 +169,7 @@ class Scanner:
     # ---- vague words: "dozens", "tens of thousands", "several hundred", "hundreds of billions"
 
     def _vague(self, j: int) -> tuple[str, int, Bounds] | None:
-        for key in self.vague_keys:
+        for key in self.vague_keys.get(self.low(j), ()):
             if not self.words_at(j, key):
                 continue
             if len(key) == 1 and key[0] in VAGUE_NEEDS_OF and self.low(j + 1) != "of":

@@ -4,6 +4,7 @@ metric its words suggest, the places named nearby and the sources its sentence c
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from summarizer.extraction.finder.incident import EVENT_WORDS
@@ -48,6 +49,10 @@ def claim_candidates(
     places: Places,
 ) -> list[ClaimCandidate]:
     found: list[ClaimCandidate] = []
+    cues_by_sentence: dict[int, list[tuple[Cue, Speaker]]] = defaultdict(list)  # read once, not per figure
+    for cue, speaker in cues:
+        cues_by_sentence[cue.sentence].append((cue, speaker))
+    quotes_at = _quotes_by_sentence(quotes)
     for sentence in view.sentences:
         sentence_text = view.sentence_text(sentence.index)
         if URL.search(sentence_text):
@@ -63,9 +68,9 @@ def claim_candidates(
             start, end = sentence.start + match.start, sentence.start + match.end
             if hint is None and not _incident_nearby(view, start, end):
                 continue
-            quote = next((q for q in quotes if q.start <= start < q.end), None)
+            quote = _quote_at(quotes_at, sentence.index, start)
             sources = list(quote.speakers) if quote is not None else []
-            sources += _sentence_sources(view, cues, sentence.index, start)
+            sources += _sentence_sources(view, cues_by_sentence[sentence.index], start)
             found.append(
                 ClaimCandidate(
                     id=f"n{len(found) + 1}",
@@ -82,7 +87,23 @@ def claim_candidates(
                     context=_context(view, start, end),
                 )
             )
-    return _with_parsed_counts(view, found, places, quotes)
+    return _with_parsed_counts(view, found, places, quotes_at)
+
+
+def _quotes_by_sentence(quotes: Sequence[QuoteCandidate]) -> dict[int, list[QuoteCandidate]]:
+    """The quotations that cover each sentence, in their order: where a figure's quotation is
+    looked for (searching all of a long article's quotations per figure was quadratic)."""
+    found: dict[int, list[QuoteCandidate]] = defaultdict(list)
+    for quote in quotes:
+        for index in range(quote.sentence, quote.end_sentence + 1):
+            found[index].append(quote)
+    return found
+
+
+def _quote_at(
+    quotes_at: dict[int, list[QuoteCandidate]], sentence: int, offset: int
+) -> QuoteCandidate | None:
+    return next((q for q in quotes_at.get(sentence, ()) if q.start <= offset < q.end), None)
 
 
 # Sentences worth parsing: those with a word stem of death, injury or harm (parsing is the
@@ -95,7 +116,7 @@ _CASUALTY_STEMS = re.compile(
 
 
 def _with_parsed_counts(
-    view: Text, found: list[ClaimCandidate], places: Places, quotes: Sequence[QuoteCandidate]
+    view: Text, found: list[ClaimCandidate], places: Places, quotes_at: dict[int, list[QuoteCandidate]]
 ) -> list[ClaimCandidate]:
     """The parse's casualty counts, merged into the figures found by the word windows.
 
@@ -109,6 +130,9 @@ def _with_parsed_counts(
     ]
     docs = parse_many([view.sentence_text(s.index) for s in chosen])
     merged = list(found)
+    in_sentence: dict[int, list[int]] = defaultdict(list)  # indices into `merged`, by sentence
+    for i, candidate in enumerate(merged):
+        in_sentence[candidate.sentence].append(i)
     read_sentences: set[int] = set()
     for sentence, doc in zip(chosen, docs, strict=True):
         tail = site_name_tail(doc.text)
@@ -117,7 +141,7 @@ def _with_parsed_counts(
                 continue
             read_sentences.add(sentence.index)
             start, end = sentence.start + reading.start, sentence.start + reading.end
-            same = [i for i, c in enumerate(merged) if c.start < end and start < c.end]
+            same = [i for i in in_sentence[sentence.index] if merged[i].start < end and start < merged[i].end]
             if same:
                 i = same[0]
                 update = {
@@ -128,7 +152,8 @@ def _with_parsed_counts(
                 }
                 merged[i] = merged[i].model_copy(update=update)
                 continue
-            merged.append(_parsed_candidate(view, reading, sentence.index, start, end, places, quotes))
+            in_sentence[sentence.index].append(len(merged))
+            merged.append(_parsed_candidate(view, reading, sentence.index, start, end, places, quotes_at))
     # Where the parse read a sentence's casualty counts, a figure it did not read there is not one
     # ("911", an age, a street number); where it read none, the windows' guess stands.
     merged = [c for c in merged if c.parsed or not _casualty_hint(c.metric_hint) or _toll(view, c)]
@@ -190,9 +215,9 @@ def _parsed_candidate(
     start: int,
     end: int,
     places: Places,
-    quotes: Sequence[QuoteCandidate],
+    quotes_at: dict[int, list[QuoteCandidate]],
 ) -> ClaimCandidate:
-    quote = next((q for q in quotes if q.start <= start < q.end), None)
+    quote = _quote_at(quotes_at, sentence, start)
     return ClaimCandidate(
         id="n0",
         sentence=sentence,
@@ -218,12 +243,9 @@ def _incident_nearby(view: Text, start: int, end: int) -> bool:
     return any(t.sentence == sentence and t.low in _COUNT_CONTEXT for t in window)
 
 
-def _sentence_sources(
-    view: Text, cues: Sequence[tuple[Cue, Speaker]], sentence: int, offset: int
-) -> list[Speaker]:
-    """Speakers the sentence's own speech cues name, nearest to `offset` first."""
-    own = [(cue, speaker) for cue, speaker in cues if cue.sentence == sentence]
-    own.sort(key=lambda pair: abs(view.tokens[pair[0].verb_first].start - offset))
+def _sentence_sources(view: Text, own: list[tuple[Cue, Speaker]], offset: int) -> list[Speaker]:
+    """Speakers the sentence's own speech cues (`own`) name, nearest to `offset` first."""
+    own = sorted(own, key=lambda pair: abs(view.tokens[pair[0].verb_first].start - offset))
     return [speaker for _, speaker in own]
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from summarizer.extraction.finder.people import unique_speakers
@@ -25,16 +26,21 @@ def quote_candidates(
     view: Text, quoted: QuotedText, cues: Sequence[tuple[Cue, Speaker | None]]
 ) -> list[QuoteCandidate]:
     found: list[QuoteCandidate] = []
+    by_sentence: dict[int, list[tuple[Cue, Speaker | None]]] = defaultdict(list)  # not all cues per quotation
+    for cue, speaker in cues:
+        by_sentence[cue.sentence].append((cue, speaker))
     for quotation in quoted.quotations:
         start, end = trim_quotation(view.text, quotation)
         text = view.text[start:end]
         if not any(ch.isalpha() for ch in text):
             continue
         sentence, end_sentence = view.sentence_of(start), view.sentence_of(end - 1)
-        own = [(c, s) for c, s in cues if sentence <= c.sentence <= end_sentence]
+        own = [pair for index in range(sentence, end_sentence + 1) for pair in by_sentence.get(index, ())]
         adjacent = [(c, s) for c, s in own if _cue_adjacent(view, quotation, c)]
         own.sort(key=lambda pair: (pair not in adjacent, _distance(view, quotation, pair[0])))
-        earlier = [(c, s) for c, s in cues if sentence - SPEAKER_REACH <= c.sentence < sentence]
+        earlier = [
+            pair for index in range(sentence - SPEAKER_REACH, sentence) for pair in by_sentence.get(index, ())
+        ]
         earlier.sort(key=lambda pair: -pair[0].verb_first)
         speakers = unique_speakers(s for _, s in [*own, *earlier] if s is not None)
         if not speakers and found and found[-1].end_sentence >= sentence - SPEAKER_REACH:

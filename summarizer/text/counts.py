@@ -102,7 +102,7 @@ def read_counts(doc: Doc) -> list[CountReading]:
         # "two were killed and three others were shot": the others are those who did not die.
         kept = [
             replace(r, measure="injured")
-            if r.measure == "shot" and _OTHERS_AFTER.match(doc.text[r.end : r.end + 20])
+            if r.measure == "shot" and counts_others(doc.text[r.end : r.end + 20])
             else r
             for r in kept
         ]
@@ -112,6 +112,12 @@ def read_counts(doc: Doc) -> list[CountReading]:
 # What follows a number that counts people besides those already counted: "three others",
 # "four more", "two other people".
 _OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b", re.IGNORECASE)
+
+
+def counts_others(following: str) -> bool:
+    """Whether the text right after a number makes it a count of others ("three others", "two
+    other teens", "four more"): people besides those the report already counted."""
+    return _OTHERS_AFTER.match(following) is not None
 
 
 # --------------------------------------------------------------------------- verbs

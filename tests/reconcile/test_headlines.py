@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.reconcile.headlines import add_headlines, claim_reading, headline_figures, main_event
 from summarizer.schemas import (
     Claim,
@@ -207,6 +209,19 @@ def test_injured_are_the_people_shot_who_did_not_die() -> None:
         [("a", "shot", "Three", 3), ("a", "killed", "One", 1)],
     )
     injured = next(f for f in only_shot if f.metric == "injured")
+    assert (injured.best, injured.low, injured.high, injured.derived) == (2, 2, 2, "shot - killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "others"),
+    [
+        ("A cashier was killed in the robbery. Two other clerks were also shot.", "A cashier", "Two"),
+        ("A driver died at the scene. Police said two others were shot and taken away.", "A driver", "two"),
+    ],
+)
+def test_others_shot_beside_a_death_are_the_injured(text: str, dead: str, others: str) -> None:
+    figures = hand_report({"a": text}, [("a", "killed", dead, 1), ("a", "shot", others, 2)])
+    injured = next(f for f in figures if f.metric == "injured")
     assert (injured.best, injured.low, injured.high, injured.derived) == (2, 2, 2, "shot - killed")
 
 

@@ -215,8 +215,14 @@ SUMS_AND_VAGUE: Table = [
     ("Several people were hospitalized with burns.", [("hospitalized", "people", 2, None, "Several")]),
     ("Both drivers were killed.", [("killed", "people", 2, 2, "Both drivers")]),
     # "both" before names joined by "and" joins them: two people, not two plus one.
-    ("Both Jensen and Morales died from their injuries.", [("killed", "people", 2, 2, "Both Jensen and Morales")]),
-    ("Both Marta Quill and Dev Rana were wounded.", [("injured", "people", 2, 2, "Both Marta Quill and Dev Rana")]),
+    (
+        "Both Jensen and Morales died from their injuries.",
+        [("killed", "people", 2, 2, "Both Jensen and Morales")],
+    ),
+    (
+        "Both Marta Quill and Dev Rana were wounded.",
+        [("injured", "people", 2, 2, "Both Marta Quill and Dev Rana")],
+    ),
     ("A couple was wounded outside the shop.", [("injured", "people", 2, 2, "A couple")]),
     ("The blast injured dozens of shoppers.", [("injured", "people", 12, None, "dozens")]),
     ("The quake left hundreds more injured.", [("injured", "people", 100, None, "hundreds")]),

@@ -106,7 +106,21 @@ def read_counts(doc: Doc) -> list[CountReading]:
             else r
             for r in kept
         ]
+    if _GUNFIRE.search(doc.text):
+        # "All six people suffered gunshot wounds": all of a group already introduced, everyone
+        # the gunfire hit, the dead too; people shot, not the injured who survived.
+        kept = [
+            replace(r, measure="shot")
+            if r.measure == "injured" and _ALL_BEFORE.search(doc.text[: r.start])
+            else r
+            for r in kept
+        ]
     return sorted(kept, key=lambda r: (r.start, r.measure))
+
+
+# "all" (or "all of the") right before a number: the whole group the report already counted.
+_ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+(?:the|them|those)\s+)?$", re.IGNORECASE)
+_GUNFIRE = re.compile(r"\b(?:gunshot|gunfire|shot|shooting|bullets?)\b", re.IGNORECASE)
 
 
 # What follows a number that counts people besides those already counted: "three others",

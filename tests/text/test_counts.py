@@ -138,6 +138,14 @@ OTHERS_SHOT: Table = [
     ),
 ]
 
+# "all" before a number in a report of gunfire: everyone hit, the dead too (shot, not injured);
+# without gunfire it stays what it says.
+ALL_OF_THE_GROUP: Table = [
+    ("All five men suffered gunshot wounds, the coroner said.", [("shot", "people", 5, 5, "five")]),
+    ("All three customers were wounded by gunfire.", [("shot", "people", 3, 3, "three")]),
+    ("All 30 passengers suffered minor injuries in the crash.", [("injured", "people", 30, 30, "30")]),
+]
+
 # A clock time is not a count, even where the parser takes it for the subject.
 CLOCK_TIMES: Table = [
     (
@@ -263,7 +271,8 @@ NOT_COUNTS: Table = [
     + CLOCK_TIMES
     + WOUNDS_ON_A_PERSON
     + AND_THEN_SELF
-    + OTHERS_SHOT,
+    + OTHERS_SHOT
+    + ALL_OF_THE_GROUP,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

@@ -106,6 +106,13 @@ def read_counts(doc: Doc) -> list[CountReading]:
             else r
             for r in kept
         ]
+    # "The victim was taken to a hospital where he later died": the people taken there died.
+    kept = [
+        replace(r, measure="killed")
+        if r.measure in _DIED_THERE_MEASURES and _DIED_THERE.search(doc.text[r.end :])
+        else r
+        for r in kept
+    ]
     if _GUNFIRE.search(doc.text):
         # "All six people suffered gunshot wounds": all of a group already introduced, everyone
         # the gunfire hit, the dead too; people shot, not the injured who survived.
@@ -118,6 +125,13 @@ def read_counts(doc: Doc) -> list[CountReading]:
     return sorted(kept, key=lambda r: (r.start, r.measure))
 
 
+# A place the casualties were taken to, "where" they died: "where he later died", "where they
+# were pronounced dead", "where she passed away".
+_DIED_THERE = re.compile(
+    r"\bwhere\s+(?:\w+\s+){1,3}?(?:died|passed\s+away|succumbed|pronounced\s+dead|declared\s+dead)\b",
+    re.IGNORECASE,
+)
+_DIED_THERE_MEASURES = {"hospitalized", "injured", "shot"}
 # "all" (or "all of the") right before a number: the whole group the report already counted.
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+(?:the|them|those)\s+)?$", re.IGNORECASE)
 _GUNFIRE = re.compile(r"\b(?:gunshot|gunfire|shot|shooting|bullets?)\b", re.IGNORECASE)

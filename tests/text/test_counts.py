@@ -146,6 +146,22 @@ ALL_OF_THE_GROUP: Table = [
     ("All 30 passengers suffered minor injuries in the crash.", [("injured", "people", 30, 30, "30")]),
 ]
 
+# Taken to a hospital "where" they died: the people taken there died.
+DIED_WHERE_TAKEN: Table = [
+    (
+        "The cyclist was flown to a trauma center where she later died.",
+        [("killed", "people", 1, 1, "The cyclist")],
+    ),
+    (
+        "Both guards were taken to the hospital, where they were pronounced dead.",
+        [("killed", "people", 2, 2, "Both guards")],
+    ),
+    (
+        "The boy was taken to the hospital where he is recovering.",
+        [("hospitalized", "people", 1, 1, "The boy")],
+    ),
+]
+
 # A clock time is not a count, even where the parser takes it for the subject.
 CLOCK_TIMES: Table = [
     (
@@ -272,7 +288,8 @@ NOT_COUNTS: Table = [
     + WOUNDS_ON_A_PERSON
     + AND_THEN_SELF
     + OTHERS_SHOT
-    + ALL_OF_THE_GROUP,
+    + ALL_OF_THE_GROUP
+    + DIED_WHERE_TAKEN,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

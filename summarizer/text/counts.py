@@ -113,6 +113,11 @@ def read_counts(doc: Doc) -> list[CountReading]:
         else r
         for r in kept
     ]
+    # "Her brother was also shot but survived": shot and alive, the injured.
+    kept = [
+        replace(r, measure="injured") if r.measure == "shot" and _SURVIVED.match(doc.text[r.end :]) else r
+        for r in kept
+    ]
     if _GUNFIRE.search(doc.text):
         # "All six people suffered gunshot wounds": all of a group already introduced, everyone
         # the gunfire hit, the dead too; people shot, not the injured who survived.
@@ -132,6 +137,8 @@ _DIED_THERE = re.compile(
     re.IGNORECASE,
 )
 _DIED_THERE_MEASURES = {"hospitalized", "injured", "shot"}
+# The same people "but survived": "was shot in the arm but survived", "was also shot, but survived".
+_SURVIVED = re.compile(r"[^.;]{0,60}?\bbut\s+(?:\w+\s+)?survived\b", re.IGNORECASE)
 # "all" (or "all of the") right before a number: the whole group the report already counted.
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+(?:the|them|those)\s+)?$", re.IGNORECASE)
 _GUNFIRE = re.compile(r"\b(?:gunshot|gunfire|shot|shooting|bullets?)\b", re.IGNORECASE)
@@ -178,7 +185,9 @@ def _verb_readings(verb: Token) -> list[CountReading]:
         measure = "killed"  # "shot to death", "stabbed to death", "beaten to death"
     if measure is None or _negated(verb):
         return []
-    if measure in {"shot", "injured"} and any(child.lower_ in _FATAL_ADVERBS for child in verb.children):
+    if measure in {"shot", "injured"} and any(
+        child.lower_ in _FATAL_ADVERBS and not _after_a_number(child) for child in verb.children
+    ):
         measure = "killed"  # "fatally shot", "fatally wounding", "mortally injured"
     gerund = verb.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children)
     if gerund and verb.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
@@ -322,13 +331,34 @@ def _fatal_part(verb: Token, counted: list[Token]) -> list[CountReading]:
     after = max(heads)
     out = []
     for token in verb.doc[after + 1 :]:
-        if token.head.i not in heads or not (token.like_num or token.pos_ == "NUM"):
+        if not (token.like_num or token.pos_ == "NUM"):
             continue
-        if any(g.lower_ in _FATAL_ADVERBS for g in token.children):
+        attached = token.head.i in heads and any(g.lower_ in _FATAL_ADVERBS for g in token.children)
+        if attached or _before_a_fatal_adverb(token):
             reading = read_phrase(token, "killed", "fatal part")
             if reading is not None:
                 out.append(reading)
     return out
+
+
+# "two of them fatally", "one of whom mortally": a partitive between a number and its adverb.
+_PARTITIVE_PRONOUNS = {"them", "those", "whom"}
+
+
+def _before_a_fatal_adverb(number: Token) -> bool:
+    """'six wounded -- two mortally', 'six were wounded, two of them fatally': the adverb right
+    after a number (a partitive between) says that part died, wherever the parser attached it."""
+    doc, j = number.doc, number.i + 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PARTITIVE_PRONOUNS:
+        j += 2
+    return j < len(doc) and doc[j].lower_ in _FATAL_ADVERBS
+
+
+def _after_a_number(adverb: Token) -> bool:
+    """The fatal adverb is about a number right before it, not about the whole verb."""
+    doc = adverb.doc
+    before = [doc[i] for i in (adverb.i - 1, adverb.i - 3) if i >= 0]
+    return any((t.like_num or t.pos_ == "NUM") and _before_a_fatal_adverb(t) for t in before)
 
 
 def _negated(verb: Token) -> bool:

@@ -96,6 +96,21 @@ WOUNDED_SOME_FATALLY: Table = [
         "The ambush left four soldiers wounded, one mortally.",
         [("shot", "people", 4, 4, "four"), ("killed", "people", 1, 1, "one")],
     ),
+    # a partitive or a dash between: the adverb still belongs to the number before it
+    (
+        "Nine guests were wounded, three of them fatally, at the wedding.",
+        [("shot", "people", 9, 9, "Nine"), ("killed", "people", 3, 3, "three")],
+    ),
+    (
+        "The brawl outside the club left five men wounded -- two mortally, witnesses said.",
+        [("shot", "people", 5, 5, "five"), ("killed", "people", 2, 2, "two")],
+    ),
+]
+
+# Shot "but survived": the same people, shot and alive, are the injured.
+SHOT_BUT_SURVIVED: Table = [
+    ("Her cousin was also shot, but survived.", [("injured", "people", 1, 1, "Her cousin")]),
+    ("A deputy was shot twice but survived the ambush.", [("injured", "officers", 1, 1, "A deputy")]),
 ]
 
 # A verb of suffering gives its subject the injury ("a fatal wound" kills); a passive gerund in
@@ -289,7 +304,8 @@ NOT_COUNTS: Table = [
     + AND_THEN_SELF
     + OTHERS_SHOT
     + ALL_OF_THE_GROUP
-    + DIED_WHERE_TAKEN,
+    + DIED_WHERE_TAKEN
+    + SHOT_BUT_SURVIVED,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

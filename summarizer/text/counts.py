@@ -131,9 +131,11 @@ def read_counts(doc: Doc) -> list[CountReading]:
 
 
 # A place the casualties were taken to, "where" they died: "where he later died", "where they
-# were pronounced dead", "where she passed away".
+# were pronounced dead", "where she passed away". A pronoun: those taken there; a noun ("where
+# the child died") may be only one of them.
 _DIED_THERE = re.compile(
-    r"\bwhere\s+(?:\w+\s+){1,3}?(?:died|passed\s+away|succumbed|pronounced\s+dead|declared\s+dead)\b",
+    r"\bwhere\s+(?:he|she|they)\s+(?:\w+\s+){0,2}?"
+    r"(?:died|passed\s+away|succumbed|pronounced\s+dead|declared\s+dead)\b",
     re.IGNORECASE,
 )
 _DIED_THERE_MEASURES = {"hospitalized", "injured", "shot"}

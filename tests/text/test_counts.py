@@ -175,6 +175,10 @@ DIED_WHERE_TAKEN: Table = [
         "The boy was taken to the hospital where he is recovering.",
         [("hospitalized", "people", 1, 1, "The boy")],
     ),
+    (
+        "Medics took the girl and her uncle to a clinic where the girl died.",
+        [("hospitalized", "people", 2, 2, "the girl and her uncle"), ("killed", "people", 1, 1, "the girl")],
+    ),
 ]
 
 # A clock time is not a count, even where the parser takes it for the subject.

@@ -19,8 +19,8 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
   "several") when some do; ties go to the larger.
 - **The injured are the people shot who did not die.** A document that states no injured figure
   but how many were shot votes for that figure less the killed headline ("five were shot, one
-  fatally": four); a count of others ("two other teens were also shot") beside a death is
-  already those who did not die. When no document behind the injured figure states it, `derived` is
+  fatally": four); a count of others ("two other teens were also shot", "another man was
+  shot", "a second student was shot") beside a death is already those who did not die. When no document behind the injured figure states it, `derived` is
   "shot - killed" (or "shot" with no killed headline). Beside a death, an injured count of one
   by a definite phrase or a name ("the victim had suffered a gunshot wound", "Smith was
   wounded") is the one who died mentioned again: that document states no injured.
@@ -317,10 +317,17 @@ _NEW_PERSON_WORDS = frozenset({"second", "third", "other", "another", "one", "tw
 
 
 def _counts_others(claim: Claim, documents: dict[str, Document]) -> bool:
-    """The claim counts people besides those already counted ("three others were shot")."""
+    """The claim counts people besides those already counted: "three others were shot", and
+    one more person brought in as such ("another man was shot", "a second student was shot")."""
+    words = claim.span.text.lower().split()
+    if words[:1] == ["another"] or (words[:1] in (["a"], ["an"]) and words[1:2] and words[1] in _ORDINALS):
+        return True
     document = documents.get(claim.document)
     end = claim.span.end
     return document is not None and end is not None and counts_others(document.text[end : end + 20])
+
+
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
 
 
 def _exact(claim: Claim) -> bool:

@@ -225,6 +225,23 @@ def test_others_shot_beside_a_death_are_the_injured(text: str, dead: str, others
     assert (injured.best, injured.low, injured.high, injured.derived) == (2, 2, 2, "shot - killed")
 
 
+@pytest.mark.parametrize(
+    ("text", "dead", "more"),
+    [
+        ("A guard died in the robbery. Another man was shot in the hand.", "A guard", "Another man"),
+        (
+            "A teacher was killed at the school. A second teacher was shot in the leg.",
+            "A teacher",
+            "A second teacher",
+        ),
+    ],
+)
+def test_one_more_person_shot_beside_a_death_is_injured(text: str, dead: str, more: str) -> None:
+    figures = hand_report({"a": text}, [("a", "killed", dead, 1), ("a", "shot", more, 1)])
+    injured = next(f for f in figures if f.metric == "injured")
+    assert (injured.best, injured.derived) == (1, "shot - killed")
+
+
 def test_a_conflict_on_the_same_slot_marks_disagreement() -> None:
     conflict = Conflict(
         kind=ConflictKind.CROSS_DOCUMENT,

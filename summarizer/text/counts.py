@@ -139,8 +139,13 @@ _DIED_THERE = re.compile(
     re.IGNORECASE,
 )
 _DIED_THERE_MEASURES = {"hospitalized", "injured", "shot"}
-# The same people "but survived": "was shot in the arm but survived", "was also shot, but survived".
-_SURVIVED = re.compile(r"[^.;]{0,60}?\bbut\s+(?:\w+\s+)?survived\b", re.IGNORECASE)
+# The same people "but survived": "was shot in the arm but survived", "was also shot, but he is
+# expected to be OK", "but is expected to recover".
+_SURVIVED = re.compile(
+    r"[^.;]{0,60}?\bbut\s+(?:(?:he|she|they)\s+)?(?:survived\b|(?:is|are|was|were)\s+expected\s+to\s+"
+    r"(?:survive|recover|live|be\s+(?:ok|okay|fine|all\s+right))\b)",
+    re.IGNORECASE,
+)
 # "all" (or "all of the") right before a number: the whole group the report already counted.
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+(?:the|them|those)\s+)?$", re.IGNORECASE)
 _GUNFIRE = re.compile(r"\b(?:gunshot|gunfire|shot|shooting|bullets?)\b", re.IGNORECASE)

@@ -111,6 +111,14 @@ WOUNDED_SOME_FATALLY: Table = [
 SHOT_BUT_SURVIVED: Table = [
     ("Her cousin was also shot, but survived.", [("injured", "people", 1, 1, "Her cousin")]),
     ("A deputy was shot twice but survived the ambush.", [("injured", "officers", 1, 1, "A deputy")]),
+    (
+        "A bystander was shot in the foot, but she is expected to be OK.",
+        [("injured", "people", 1, 1, "A bystander")],
+    ),
+    (
+        "The clerk was shot in the chest but is expected to recover.",
+        [("injured", "people", 1, 1, "The clerk")],
+    ),
 ]
 
 # A verb of suffering gives its subject the injury ("a fatal wound" kills); a passive gerund in

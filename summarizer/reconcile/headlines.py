@@ -20,8 +20,9 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
 - **The injured are the people shot who did not die.** A document that states no injured figure
   but how many were shot votes for that figure less the killed headline ("five were shot, one
   fatally": four); a count of others ("two other teens were also shot", "another man was
-  shot", "a second student was shot") beside a death is already those who did not die. When no document behind the injured figure states it, `derived` is
-  "shot - killed" (or "shot" with no killed headline). Beside a death, an injured count of one
+  shot", "a second student was shot") beside a death is already those who did not die. When
+  no document behind the injured figure states it, `derived` is "shot - killed" (or "shot"
+  with no killed headline). Beside a death, an injured count of one
   by a definite phrase or a name ("the victim had suffered a gunshot wound", "Smith was
   wounded") is the one who died mentioned again: that document states no injured.
 - **Who was counted, added up.** With no figure for everyone (and, for the injured, none from

@@ -196,6 +196,8 @@ def _verb_readings(verb: Token) -> list[CountReading]:
         child.lower_ in _FATAL_ADVERBS and not _after_a_number(child) for child in verb.children
     ):
         measure = "killed"  # "fatally shot", "fatally wounding", "mortally injured"
+    if measure == "shot" and _beside_a_killing(verb):
+        measure = "injured"  # "killed his wife and shot her sister": the sister did not die
     gerund = verb.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children)
     if gerund and verb.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
         return []  # a gerund used as a noun: "when is a shooting really a crime?"
@@ -214,6 +216,24 @@ def _verb_readings(verb: Token) -> list[CountReading]:
             out.extend(_included_parts(phrase, measure))
     out.extend(_and_then_self(verb, counted, measure))
     return out
+
+
+def _beside_a_killing(verb: Token) -> bool:
+    """'killed his wife and shot her sister', 'killing a clerk and shooting a customer': a shot
+    verb joined by "and" to a verb of killing, each with its own object; the shot are others."""
+    partners = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+
+    def has_object(token: Token) -> bool:
+        return any(c.dep_ == "dobj" for c in token.children)
+
+    return has_object(verb) and any(
+        p.lemma_.lower() in _KILLING_VERBS and has_object(p) for p in partners if p.i != verb.i
+    )
+
+
+_KILLING_VERBS = {
+    lemma for lemma, measure in _VERB_MEASURES.items() if measure == "killed" and lemma != "die"
+}
 
 
 def _and_then_self(verb: Token, counted: list[Token], measure: str) -> list[CountReading]:

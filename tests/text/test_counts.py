@@ -107,6 +107,22 @@ WOUNDED_SOME_FATALLY: Table = [
     ),
 ]
 
+# A killing and a shooting joined by "and", each with its own object: the shot did not die.
+KILLED_AND_SHOT: Table = [
+    (
+        "The gunman killed his neighbor and shot her nephew.",
+        [("killed", "people", 1, 1, "his neighbor"), ("injured", "people", 1, 1, "her nephew")],
+    ),
+    (
+        "Police said the robber murdered a clerk and shot a customer.",
+        [("killed", "people", 1, 1, "a clerk"), ("injured", "people", 1, 1, "a customer")],
+    ),
+    (
+        "He shot four people, killing two.",
+        [("shot", "people", 4, 4, "four"), ("killed", "people", 2, 2, "two")],
+    ),
+]
+
 # Shot "but survived": the same people, shot and alive, are the injured.
 SHOT_BUT_SURVIVED: Table = [
     ("Her cousin was also shot, but survived.", [("injured", "people", 1, 1, "Her cousin")]),
@@ -317,7 +333,8 @@ NOT_COUNTS: Table = [
     + OTHERS_SHOT
     + ALL_OF_THE_GROUP
     + DIED_WHERE_TAKEN
-    + SHOT_BUT_SURVIVED,
+    + SHOT_BUT_SURVIVED
+    + KILLED_AND_SHOT,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

@@ -19,8 +19,10 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
   "several") when some do; ties go to the larger.
 - **The injured are the people shot who did not die.** A document that states no injured figure
   but how many were shot votes for that figure less the killed headline ("five were shot, one
-  fatally": four). When no document behind the injured figure states it, `derived` is
-  "shot - killed" (or "shot" with no killed headline). Beside a death, an injured count of one
+  fatally": four); a count of others ("two other teens were also shot", "another man was
+  shot", "a second student was shot") beside a death is already those who did not die. When
+  no document behind the injured figure states it, `derived` is "shot - killed" (or "shot"
+  with no killed headline). Beside a death, an injured count of one
   by a definite phrase or a name ("the victim had suffered a gunshot wound", "Smith was
   wounded") is the one who died mentioned again: that document states no injured.
 - **Who was counted, added up.** With no figure for everyone (and, for the injured, none from
@@ -68,6 +70,7 @@ from summarizer.schemas import (
     Report,
 )
 from summarizer.text.background import is_background, years_in
+from summarizer.text.counts import counts_others
 from summarizer.text.metrics import CASUALTY_METRICS, SEPARATE_GROUPS
 
 Reading = Literal["everyone", "victims", "suspects"]
@@ -191,10 +194,17 @@ def headline_figures(
     shot = document_figures([foreground(by_metric.get("shot", []))])
     # The people shot who did not die are the injured ("five were shot, one fatally": four), for
     # each document that does not state the injured itself.
-    alive = {d: (f - dead, lead) for d, (f, lead) in shot.items() if d not in stated and f >= dead}
+    # "Two other teens were also shot" in a report of a death: the others, those who did not die.
+    besides = {d for d, (_, lead) in shot.items() if dead and all(_counts_others(c, documents) for c in lead)}
+    alive = {
+        d: (f - (0 if d in besides else dead), lead)
+        for d, (f, lead) in shot.items()
+        if d not in stated and (f >= dead or d in besides)
+    }
     if stated or alive:
         group = [*by_metric.get("injured", []), *by_metric.get("shot", [])]
-        injured = _figure(event, "injured", group, {**alive, **stated}, claims, documents, conflicts, dead)
+        less = dead if set(alive) - besides else 0
+        injured = _figure(event, "injured", group, {**alive, **stated}, claims, documents, conflicts, less)
         if not set(injured.documents) & set(stated):
             injured = injured.model_copy(
                 update={"derived": "shot - killed" if killed is not None else "shot"}
@@ -305,6 +315,20 @@ def _mentioned_again(claim: Claim) -> bool:
 _DEFINITE_WORDS = frozenset({"the", "his", "her", "their", "its", "this", "that"})
 _INDEFINITE_WORDS = frozenset({"a", "an", "one", "another", "someone", "somebody"})
 _NEW_PERSON_WORDS = frozenset({"second", "third", "other", "another", "one", "two"})
+
+
+def _counts_others(claim: Claim, documents: dict[str, Document]) -> bool:
+    """The claim counts people besides those already counted: "three others were shot", and
+    one more person brought in as such ("another man was shot", "a second student was shot")."""
+    words = claim.span.text.lower().split()
+    if words[:1] == ["another"] or (words[:1] in (["a"], ["an"]) and words[1:2] and words[1] in _ORDINALS):
+        return True
+    document = documents.get(claim.document)
+    end = claim.span.end
+    return document is not None and end is not None and counts_others(document.text[end : end + 20])
+
+
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
 
 
 def _exact(claim: Claim) -> bool:

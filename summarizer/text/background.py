@@ -41,6 +41,12 @@ _ROUNDUP = re.compile(
     r"(?:shootings|incidents|attacks|killings|homicides|stabbings)\b",
     re.IGNORECASE,
 )
+# Counts "in" shootings named by their day, time or area, not "the shootings" of one spree:
+# "killed and 12 wounded in Chicago shootings throughout the day", "hurt in weekend shootings".
+_IN_SHOOTINGS = re.compile(
+    r"\bin\s+(?!(?:the|these|those|both|his|her|their|its|this)\b)(?:[\w-]+\s+){1,3}?shootings\b",
+    re.IGNORECASE,
+)
 # A calendar year; "the 2000 block of Main Street" is an address, not a year.
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b(?![\s-]*block)")
 
@@ -54,7 +60,8 @@ def is_background(sentence: str, own_years: Collection[int]) -> bool:
     """Whether `sentence` speaks of something other than the incident: a tally over a period,
     another incident named as such, a roundup of several incidents, or a year that is not one of
     the incident's `own_years` (the report's publication year and the years its lede names)."""
-    if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence) or _ROUNDUP.search(sentence):
+    roundup = _ROUNDUP.search(sentence) or _IN_SHOOTINGS.search(sentence)
+    if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence) or roundup:
         return True
     return any(year not in own_years for year in years_in(sentence))
 

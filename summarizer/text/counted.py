@@ -85,7 +85,9 @@ def read_phrase(phrase: Token | Reflexive, measure: str, rule: str) -> CountRead
     return read_single(phrase, measure, rule)
 
 
-def read_single(noun: Token, measure: str, rule: str) -> CountReading | None:
+def read_single(noun: Token, measure: str, rule: str, *, conjoined: bool = False) -> CountReading | None:
+    """One counted phrase; `conjoined` when it is one of several joined by "and", where a "both"
+    before the first ("both Ames and Lutz") joins them and counts none of its own."""
     end = noun.idx + len(noun.text)
     if noun.lower_ in _TIMES_OF_DAY:
         return None  # "around 9 PM, a man was shot": a clock time the parser took for a subject
@@ -106,7 +108,7 @@ def read_single(noun: Token, measure: str, rule: str) -> CountReading | None:
         quantity, start, stop = found
         return CountReading(measure, _group_of(noun), quantity, start, stop, rule)
     both = next((c for c in noun.children if c.dep_ in {"det", "predet"} and c.lower_ == "both"), None)
-    if both is not None:
+    if both is not None and not conjoined:
         # "both men were killed" is two.
         two = Quantity(phrase=noun.doc.text[both.idx : end], low=2, high=2, nominal=2)
         return CountReading(measure, _group_of(noun), two, both.idx, end, rule + ", both")
@@ -158,7 +160,7 @@ _NOT_PEOPLE_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF
 
 
 def _sum_of(conjuncts: list[Token], measure: str, rule: str) -> CountReading | None:
-    parts = [read_single(c, measure, rule) for c in conjuncts]
+    parts = [read_single(c, measure, rule, conjoined=True) for c in conjuncts]
     if any(p is None or p.quantity.low is None or p.quantity.high is None for p in parts):
         return None
     readings = [p for p in parts if p is not None]

@@ -102,16 +102,64 @@ def read_counts(doc: Doc) -> list[CountReading]:
         # "two were killed and three others were shot": the others are those who did not die.
         kept = [
             replace(r, measure="injured")
-            if r.measure == "shot" and _OTHERS_AFTER.match(doc.text[r.end : r.end + 20])
+            if r.measure == "shot" and counts_others(doc.text[r.end : r.end + 20])
+            else r
+            for r in kept
+        ]
+    # "The victim was taken to a hospital where he later died": the people taken there died.
+    kept = [
+        replace(r, measure="killed")
+        if r.measure in _DIED_THERE_MEASURES and _DIED_THERE.search(doc.text[r.end :])
+        else r
+        for r in kept
+    ]
+    # "Her brother was also shot but survived": shot and alive, the injured.
+    kept = [
+        replace(r, measure="injured") if r.measure == "shot" and _SURVIVED.match(doc.text[r.end :]) else r
+        for r in kept
+    ]
+    if _GUNFIRE.search(doc.text):
+        # "All six people suffered gunshot wounds": all of a group already introduced, everyone
+        # the gunfire hit, the dead too; people shot, not the injured who survived.
+        kept = [
+            replace(r, measure="shot")
+            if r.measure == "injured" and _ALL_BEFORE.search(doc.text[: r.start])
             else r
             for r in kept
         ]
     return sorted(kept, key=lambda r: (r.start, r.measure))
 
 
+# A place the casualties were taken to, "where" they died: "where he later died", "where they
+# were pronounced dead", "where she passed away". A pronoun: those taken there; a noun ("where
+# the child died") may be only one of them.
+_DIED_THERE = re.compile(
+    r"\bwhere\s+(?:he|she|they)\s+(?:\w+\s+){0,2}?"
+    r"(?:died|passed\s+away|succumbed|pronounced\s+dead|declared\s+dead)\b",
+    re.IGNORECASE,
+)
+_DIED_THERE_MEASURES = {"hospitalized", "injured", "shot"}
+# The same people "but survived": "was shot in the arm but survived", "was also shot, but he is
+# expected to be OK", "but is expected to recover".
+_SURVIVED = re.compile(
+    r"[^.;]{0,60}?\bbut\s+(?:(?:he|she|they)\s+)?(?:survived\b|(?:is|are|was|were)\s+expected\s+to\s+"
+    r"(?:survive|recover|live|be\s+(?:ok|okay|fine|all\s+right))\b)",
+    re.IGNORECASE,
+)
+# "all" (or "all of the") right before a number: the whole group the report already counted.
+_ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+(?:the|them|those)\s+)?$", re.IGNORECASE)
+_GUNFIRE = re.compile(r"\b(?:gunshot|gunfire|shot|shooting|bullets?)\b", re.IGNORECASE)
+
+
 # What follows a number that counts people besides those already counted: "three others",
 # "four more", "two other people".
 _OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b", re.IGNORECASE)
+
+
+def counts_others(following: str) -> bool:
+    """Whether the text right after a number makes it a count of others ("three others", "two
+    other teens", "four more"): people besides those the report already counted."""
+    return _OTHERS_AFTER.match(following) is not None
 
 
 # --------------------------------------------------------------------------- verbs
@@ -144,8 +192,12 @@ def _verb_readings(verb: Token) -> list[CountReading]:
         measure = "killed"  # "shot to death", "stabbed to death", "beaten to death"
     if measure is None or _negated(verb):
         return []
-    if measure in {"shot", "injured"} and any(child.lower_ in _FATAL_ADVERBS for child in verb.children):
+    if measure in {"shot", "injured"} and any(
+        child.lower_ in _FATAL_ADVERBS and not _after_a_number(child) for child in verb.children
+    ):
         measure = "killed"  # "fatally shot", "fatally wounding", "mortally injured"
+    if measure == "shot" and _beside_a_killing(verb):
+        measure = "injured"  # "killed his wife and shot her sister": the sister did not die
     gerund = verb.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children)
     if gerund and verb.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
         return []  # a gerund used as a noun: "when is a shooting really a crime?"
@@ -164,6 +216,24 @@ def _verb_readings(verb: Token) -> list[CountReading]:
             out.extend(_included_parts(phrase, measure))
     out.extend(_and_then_self(verb, counted, measure))
     return out
+
+
+def _beside_a_killing(verb: Token) -> bool:
+    """'killed his wife and shot her sister', 'killing a clerk and shooting a customer': a shot
+    verb joined by "and" to a verb of killing, each with its own object; the shot are others."""
+    partners = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+
+    def has_object(token: Token) -> bool:
+        return any(c.dep_ == "dobj" for c in token.children)
+
+    return has_object(verb) and any(
+        p.lemma_.lower() in _KILLING_VERBS and has_object(p) for p in partners if p.i != verb.i
+    )
+
+
+_KILLING_VERBS = {
+    lemma for lemma, measure in _VERB_MEASURES.items() if measure == "killed" and lemma != "die"
+}
 
 
 def _and_then_self(verb: Token, counted: list[Token], measure: str) -> list[CountReading]:
@@ -288,13 +358,34 @@ def _fatal_part(verb: Token, counted: list[Token]) -> list[CountReading]:
     after = max(heads)
     out = []
     for token in verb.doc[after + 1 :]:
-        if token.head.i not in heads or not (token.like_num or token.pos_ == "NUM"):
+        if not (token.like_num or token.pos_ == "NUM"):
             continue
-        if any(g.lower_ in _FATAL_ADVERBS for g in token.children):
+        attached = token.head.i in heads and any(g.lower_ in _FATAL_ADVERBS for g in token.children)
+        if attached or _before_a_fatal_adverb(token):
             reading = read_phrase(token, "killed", "fatal part")
             if reading is not None:
                 out.append(reading)
     return out
+
+
+# "two of them fatally", "one of whom mortally": a partitive between a number and its adverb.
+_PARTITIVE_PRONOUNS = {"them", "those", "whom"}
+
+
+def _before_a_fatal_adverb(number: Token) -> bool:
+    """'six wounded -- two mortally', 'six were wounded, two of them fatally': the adverb right
+    after a number (a partitive between) says that part died, wherever the parser attached it."""
+    doc, j = number.doc, number.i + 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PARTITIVE_PRONOUNS:
+        j += 2
+    return j < len(doc) and doc[j].lower_ in _FATAL_ADVERBS
+
+
+def _after_a_number(adverb: Token) -> bool:
+    """The fatal adverb is about a number right before it, not about the whole verb."""
+    doc = adverb.doc
+    before = [doc[i] for i in (adverb.i - 1, adverb.i - 3) if i >= 0]
+    return any((t.like_num or t.pos_ == "NUM") and _before_a_fatal_adverb(t) for t in before)
 
 
 def _negated(verb: Token) -> bool:

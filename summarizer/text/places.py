@@ -365,6 +365,11 @@ def _disjoint(p: PlaceRef, q: PlaceRef) -> bool:
     )
 
 
+def _coarse(ref: PlaceRef) -> bool:
+    """A state or a country: too large for two reports naming it to be of one event."""
+    return ref.level is not None and ref.level <= Level.STATE
+
+
 def places_disagree(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
     """Two events' places that cannot be one place, by what is known of where they lie.
 
@@ -374,8 +379,12 @@ def places_disagree(a: Sequence[PlaceRef], b: Sequence[PlaceRef]) -> bool:
     than a country, those decide ("Aceh province" and "Manokwari" disagree although both are
     in Indonesia); otherwise every located place does ("Athens" and "Brooklyn" disagree, "Greece"
     and "Athens" do not). They disagree when no two of them can be one place and some two are
-    known to be different (`_disjoint`).
+    known to be different (`_disjoint`). A place finer than a state that both name, located or
+    not, is where they meet ("Lunenburg" and "Lunenburg County"): the other places a lede names
+    (a hospital's town, a town the gazetteer knows only in another state) never outweigh it.
     """
+    if any(_same_place_possible(p, q) for p in a if not _coarse(p) for q in b if not _coarse(q)):
+        return False
     known_a = [p for p in a if _located(p)]
     known_b = [q for q in b if _located(q)]
     if not known_a or not known_b:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.reconcile.headlines import add_headlines, claim_reading, headline_figures, main_event
 from summarizer.schemas import (
     Claim,
@@ -208,6 +210,36 @@ def test_injured_are_the_people_shot_who_did_not_die() -> None:
     )
     injured = next(f for f in only_shot if f.metric == "injured")
     assert (injured.best, injured.low, injured.high, injured.derived) == (2, 2, 2, "shot - killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "others"),
+    [
+        ("A cashier was killed in the robbery. Two other clerks were also shot.", "A cashier", "Two"),
+        ("A driver died at the scene. Police said two others were shot and taken away.", "A driver", "two"),
+    ],
+)
+def test_others_shot_beside_a_death_are_the_injured(text: str, dead: str, others: str) -> None:
+    figures = hand_report({"a": text}, [("a", "killed", dead, 1), ("a", "shot", others, 2)])
+    injured = next(f for f in figures if f.metric == "injured")
+    assert (injured.best, injured.low, injured.high, injured.derived) == (2, 2, 2, "shot - killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "more"),
+    [
+        ("A guard died in the robbery. Another man was shot in the hand.", "A guard", "Another man"),
+        (
+            "A teacher was killed at the school. A second teacher was shot in the leg.",
+            "A teacher",
+            "A second teacher",
+        ),
+    ],
+)
+def test_one_more_person_shot_beside_a_death_is_injured(text: str, dead: str, more: str) -> None:
+    figures = hand_report({"a": text}, [("a", "killed", dead, 1), ("a", "shot", more, 1)])
+    injured = next(f for f in figures if f.metric == "injured")
+    assert (injured.best, injured.derived) == (1, "shot - killed")
 
 
 def test_a_conflict_on_the_same_slot_marks_disagreement() -> None:

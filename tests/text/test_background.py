@@ -27,6 +27,9 @@ OTHER_INCIDENTS = [
 ROUNDUPS = [
     "Nine people were wounded in several weekend shootings across the city.",
     "A spate of shootings left four teenagers hurt on Saturday.",
+    # figures "in" shootings named by their day or area: several incidents
+    "Two people were killed and nine wounded in overnight shootings across the county.",
+    "At least four men died in Sunday shootings on the west side, police said.",
 ]
 # A year that is not the incident's: an earlier attack recalled.
 OTHER_YEARS = [
@@ -39,6 +42,8 @@ FOREGROUND = [
     "The victim was found in the 2000 block of Pine Avenue.",
     "The June 2021 shooting left three people wounded.",
     "A woman died and her son was hurt, police said.",
+    "Three people were killed in the shootings at the mall and the bus depot.",
+    "Both men were wounded in those shootings, the chief said.",
 ]
 
 

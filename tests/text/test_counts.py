@@ -96,6 +96,45 @@ WOUNDED_SOME_FATALLY: Table = [
         "The ambush left four soldiers wounded, one mortally.",
         [("shot", "people", 4, 4, "four"), ("killed", "people", 1, 1, "one")],
     ),
+    # a partitive or a dash between: the adverb still belongs to the number before it
+    (
+        "Nine guests were wounded, three of them fatally, at the wedding.",
+        [("shot", "people", 9, 9, "Nine"), ("killed", "people", 3, 3, "three")],
+    ),
+    (
+        "The brawl outside the club left five men wounded -- two mortally, witnesses said.",
+        [("shot", "people", 5, 5, "five"), ("killed", "people", 2, 2, "two")],
+    ),
+]
+
+# A killing and a shooting joined by "and", each with its own object: the shot did not die.
+KILLED_AND_SHOT: Table = [
+    (
+        "The gunman killed his neighbor and shot her nephew.",
+        [("killed", "people", 1, 1, "his neighbor"), ("injured", "people", 1, 1, "her nephew")],
+    ),
+    (
+        "Police said the robber murdered a clerk and shot a customer.",
+        [("killed", "people", 1, 1, "a clerk"), ("injured", "people", 1, 1, "a customer")],
+    ),
+    (
+        "He shot four people, killing two.",
+        [("shot", "people", 4, 4, "four"), ("killed", "people", 2, 2, "two")],
+    ),
+]
+
+# Shot "but survived": the same people, shot and alive, are the injured.
+SHOT_BUT_SURVIVED: Table = [
+    ("Her cousin was also shot, but survived.", [("injured", "people", 1, 1, "Her cousin")]),
+    ("A deputy was shot twice but survived the ambush.", [("injured", "officers", 1, 1, "A deputy")]),
+    (
+        "A bystander was shot in the foot, but she is expected to be OK.",
+        [("injured", "people", 1, 1, "A bystander")],
+    ),
+    (
+        "The clerk was shot in the chest but is expected to recover.",
+        [("injured", "people", 1, 1, "The clerk")],
+    ),
 ]
 
 # A verb of suffering gives its subject the injury ("a fatal wound" kills); a passive gerund in
@@ -135,6 +174,34 @@ OTHERS_SHOT: Table = [
     (
         "One driver died and four more were shot near the depot.",
         [("killed", "people", 1, 1, "One"), ("injured", "people", 4, 4, "four")],
+    ),
+]
+
+# "all" before a number in a report of gunfire: everyone hit, the dead too (shot, not injured);
+# without gunfire it stays what it says.
+ALL_OF_THE_GROUP: Table = [
+    ("All five men suffered gunshot wounds, the coroner said.", [("shot", "people", 5, 5, "five")]),
+    ("All three customers were wounded by gunfire.", [("shot", "people", 3, 3, "three")]),
+    ("All 30 passengers suffered minor injuries in the crash.", [("injured", "people", 30, 30, "30")]),
+]
+
+# Taken to a hospital "where" they died: the people taken there died.
+DIED_WHERE_TAKEN: Table = [
+    (
+        "The cyclist was flown to a trauma center where she later died.",
+        [("killed", "people", 1, 1, "The cyclist")],
+    ),
+    (
+        "Both guards were taken to the hospital, where they were pronounced dead.",
+        [("killed", "people", 2, 2, "Both guards")],
+    ),
+    (
+        "The boy was taken to the hospital where he is recovering.",
+        [("hospitalized", "people", 1, 1, "The boy")],
+    ),
+    (
+        "Medics took the girl and her uncle to a clinic where the girl died.",
+        [("hospitalized", "people", 2, 2, "the girl and her uncle"), ("killed", "people", 1, 1, "the girl")],
     ),
 ]
 
@@ -214,6 +281,15 @@ SUMS_AND_VAGUE: Table = [
     ("Two boys and a woman were wounded.", [("injured", "people", 3, 3, "Two boys and a woman")]),
     ("Several people were hospitalized with burns.", [("hospitalized", "people", 2, None, "Several")]),
     ("Both drivers were killed.", [("killed", "people", 2, 2, "Both drivers")]),
+    # "both" before names joined by "and" joins them: two people, not two plus one.
+    (
+        "Both Jensen and Morales died from their injuries.",
+        [("killed", "people", 2, 2, "Both Jensen and Morales")],
+    ),
+    (
+        "Both Marta Quill and Dev Rana were wounded.",
+        [("injured", "people", 2, 2, "Both Marta Quill and Dev Rana")],
+    ),
     ("A couple was wounded outside the shop.", [("injured", "people", 2, 2, "A couple")]),
     ("The blast injured dozens of shoppers.", [("injured", "people", 12, None, "dozens")]),
     ("The quake left hundreds more injured.", [("injured", "people", 100, None, "hundreds")]),
@@ -254,7 +330,11 @@ NOT_COUNTS: Table = [
     + CLOCK_TIMES
     + WOUNDS_ON_A_PERSON
     + AND_THEN_SELF
-    + OTHERS_SHOT,
+    + OTHERS_SHOT
+    + ALL_OF_THE_GROUP
+    + DIED_WHERE_TAKEN
+    + SHOT_BUT_SURVIVED
+    + KILLED_AND_SHOT,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

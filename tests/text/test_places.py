@@ -122,6 +122,9 @@ def test_places_compatible(a: tuple[str, ...], b: tuple[str, ...], expected: boo
         (("Salem",), ("Marion County",), False),  # which county a town is in is not known
         (("Ardmore",), ("Belcastle",), False),  # nothing is known of either
         ((), ("Idaho",), False),
+        # a place both name, though nothing is known of it, outweighs the other places named
+        (("Tarnwick", "Boise"), ("Tarnwick County", "Ohio"), False),
+        (("Brennick Falls", "Nairobi"), ("Brennick Falls", "Lima"), False),
     ],
 )
 def test_places_disagree_only_on_what_is_known(

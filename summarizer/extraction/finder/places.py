@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 
 from summarizer.extraction.finder.names import ORG_WORDS, TITLES, last_title
 from summarizer.extraction.finder.tokens import CALENDAR, STOP_CAPS, US_STATES, Text, vocab
-from summarizer.text.gazetteer import us_state
+from summarizer.text.gazetteer import Level, us_state
 from summarizer.text.places import (
     CARE_WORDS,
     DEFAULT_PLACE_ALIASES,
+    FACILITY_WORDS,
     PlaceRef,
     is_care_facility,
+    normalize_place_text,
     place_parser,
     place_within,
 )
@@ -421,3 +423,44 @@ def area_of(text: str) -> dict[str, str]:
         if inner and outer and inner != outer and inner not in _ARTICLES:
             pairs.setdefault(outer, inner)
     return pairs
+
+
+def _name_words(name: str) -> list[str]:
+    return normalize_place_text(name, DEFAULT_PLACE_ALIASES).replace("-", " ").split()
+
+
+def facility_names(names: Iterable[str]) -> dict[str, str]:
+    """Short name -> full name, for each facility a text names both ways: news shortens a
+    facility's name after its first mention ("Lakeside-Hillview Regional Airport", then "Lakeside
+    Airport"). Same last word, and every word of the short name in the full one."""
+    known = list(dict.fromkeys(names))
+    words = {n: _name_words(n) for n in known}
+    found: dict[str, str] = {}
+    for short in known:
+        ws = words[short]
+        if len(ws) < 2 or ws[-1] not in FACILITY_WORDS or is_care_facility(short):
+            continue
+        longer = [
+            n for n in known if len(words[n]) > len(ws) and words[n][-1] == ws[-1] and set(ws) <= set(words[n])
+        ]
+        if longer:
+            found[short] = max(longer, key=lambda n: len(words[n]))
+    return found
+
+
+def facility_of_town(main: Sequence[str], places: Places) -> str | None:
+    """A facility named after the incident's town ("Lakeside Airport" when the town is Lakeside):
+    the narrower place of the same incident, where the town is all the lede says. Hospitals and
+    places people were taken to are not one."""
+    if not main:
+        return None
+    town = _name_words(main[0])
+    parse = place_parser(DEFAULT_PLACE_ALIASES)
+    ref = parse(main[0])
+    if ref is None or ref.level is None or ref.level >= Level.FACILITY:
+        return None
+    for mention in places.locations:
+        ws = _name_words(mention.name)
+        if len(ws) > len(town) and ws[: len(town)] == town and ws[-1] in FACILITY_WORDS:
+            return mention.name
+    return None

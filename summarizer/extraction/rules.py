@@ -79,6 +79,7 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
     claims: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     counted = _numbered_measures(candidates)
+    body = _body_start(document)
     for candidate in candidates.claims:
         if candidate.metric_hint is None:
             continue
@@ -92,8 +93,9 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
         place = total_place(document, candidate, candidates) or (places[0] if places else None)
         source = candidate.sources[0].name if candidate.sources else None
         q = candidate.quantity
-        # a property of the event said again in the body is the same figure, headline or not
-        heading = not event_property and _heading(document, candidate.sentence)
+        # The top matter's figures are reported apart from the body's, so a body repeat of a
+        # headline figure is kept; a property of the event said again is one figure.
+        heading = not event_property and candidate.sentence < body
         slot = counted_metric(metric, candidate.group)
         key = (slot, _place_key(place), q.low, q.high, q.nominal, source, heading)
         if key in seen:
@@ -151,15 +153,16 @@ def _numbered_measures(candidates: Candidates) -> set[str]:
     }
 
 
-def _heading(document: Document, index: int) -> bool:
-    """A line of its own without a final stop: a headline, subheading or caption. Its figures
-    are annotated apart from the body's, so a body repeat of a headline figure is kept."""
-    sentence = document.sentences[index]
-    text = document.text[sentence.start : sentence.end].rstrip()
-    before = document.text[: sentence.start].rstrip(" \t")
-    after = document.text[sentence.end :].lstrip(" \t")
-    whole_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
-    return whole_line and not text.endswith((".", "?", "!", '"', "”", "'", "’"))
+_STOPS = (".", "?", "!", '"', "”", "'", "’")
+
+
+def _body_start(document: Document) -> int:
+    """The first sentence that ends with a stop: what comes before it (the headline, a
+    subheading, a dateline, summary bullets) is the article's top matter."""
+    for index, sentence in enumerate(document.sentences):
+        if document.text[sentence.start : sentence.end].rstrip().endswith(_STOPS):
+            return index
+    return len(document.sentences)
 
 
 def _place_key(place: str | None) -> str | None:

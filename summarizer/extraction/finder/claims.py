@@ -13,7 +13,14 @@ from summarizer.extraction.finder.speech import Cue
 from summarizer.extraction.finder.tokens import URL, Text, vocab
 from summarizer.extraction.finder.types import ClaimCandidate, QuoteCandidate, Speaker
 from summarizer.text.counts import CountReading, read_counts
-from summarizer.text.metrics import INCIDENT_WORDS, is_casualty_word, metric_from_context, refines
+from summarizer.text.metrics import (
+    INCIDENT_WORDS,
+    is_casualty_word,
+    metric_from_context,
+    normalize_metric,
+    refines,
+)
+from summarizer.text.places import is_care_facility
 from summarizer.text.nlp import parse_many
 from summarizer.text.quantities import find_quantities
 
@@ -140,7 +147,36 @@ def _with_parsed_counts(
         if c.parsed or not _casualty_hint(c.metric_hint) or _toll(view, c) or _next_to_its_word(view, c)
     ]
     merged.sort(key=lambda c: c.start)
+    merged = [_taken_to(c, merged, places) for c in merged]
     return [c.model_copy(update={"id": f"n{i + 1}"}) for i, c in enumerate(merged)]
+
+
+# Measures of people in care: where they are counted is where they were taken.
+_IN_CARE = frozenset({"hospitalized", "hospitalized_gunshot"})
+
+
+def _taken_to(candidate: ClaimCandidate, found: Sequence[ClaimCandidate], places: Places) -> ClaimCandidate:
+    """A count of people taken to hospital placed at the hospital its clause names: "29 were
+    taken to Lakeside General Hospital" counts the hospital's patients; "30 taken to hospitals
+    from the mall, 29 to X" leaves the 30 at the mall (the next figure comes before X)."""
+    if candidate.metric_hint is None or normalize_metric(candidate.metric_hint) not in _IN_CARE:
+        return candidate
+    following = [c.start for c in found if c.sentence == candidate.sentence and c.start > candidate.start]
+    stop = min(following) if following else None
+    care = next(
+        (
+            m.name
+            for m in places.mentions
+            if m.sentence == candidate.sentence
+            and candidate.end <= m.start
+            and (stop is None or m.start < stop)
+            and (m.start in places.destinations or is_care_facility(m.name))
+        ),
+        None,
+    )
+    if care is None:
+        return candidate
+    return candidate.model_copy(update={"places": [care, *(p for p in candidate.places if p != care)]})
 
 
 # A toll names its figure unambiguously, whatever else the parse read in the sentence: "bringing

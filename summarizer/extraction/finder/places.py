@@ -391,10 +391,15 @@ def incident_places(near: list[str], main: list[str]) -> list[str]:
         return near
     parse = place_parser(DEFAULT_PLACE_ALIASES)
     incident = parse(main[0])
+    if incident is None:
+        return near
+    # the incident's place and those of its places that contain it: "Lakeside" for "Lakeside
+    # Airport", so that "Ohio" contains the airport through its town
+    chain = [incident, *(r for p in main[1:] if (r := parse(p)) is not None and _encloses(r, incident))]
     replaced = []
     for name in near:
         ref = parse(name)
-        inside = incident is not None and ref is not None and _encloses(ref, incident)
+        inside = ref is not None and any(_encloses(ref, inner) for inner in chain)
         replaced.append(main[0] if inside else name)
     return list(dict.fromkeys(replaced))
 

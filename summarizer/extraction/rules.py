@@ -84,8 +84,8 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
         if candidate.metric_hint is None:
             continue
         metric = normalize_metric(candidate.metric_hint)
-        if candidate.person and _measure_family(metric) in counted:
-            continue  # "a 16-year-old girl died" where the article counts the dead: one of them
+        if candidate.person and counted.get(_measure_family(metric), candidate.start) < candidate.start:
+            continue  # "a 16-year-old girl died" after the article counted the dead: one of them
         places = candidate.places or candidates.main_places
         event_property = metric in _EVENT_PROPERTIES
         if event_property and candidates.main_places:
@@ -142,15 +142,17 @@ def _measure_family(metric: str) -> str | None:
     return "hurt" if is_casualty_metric(metric) else None
 
 
-def _numbered_measures(candidates: Candidates) -> set[str]:
-    """The casualty families the document counts with a figure (not a single person's mention)."""
-    return {
-        family
-        for c in candidates.claims
-        if c.metric_hint is not None
-        and not c.person
-        and (family := _measure_family(normalize_metric(c.metric_hint))) is not None
-    }
+def _numbered_measures(candidates: Candidates) -> dict[str | None, int]:
+    """Where the document first counts each casualty family with a figure (not a single
+    person's mention). News states a total first and then introduces its people one by one; a
+    person named before any total (a roundup's victim, a headline's "grandson") is a count."""
+    first: dict[str | None, int] = {}
+    for c in candidates.claims:
+        if c.metric_hint is not None and not c.person:
+            family = _measure_family(normalize_metric(c.metric_hint))
+            if family is not None:
+                first.setdefault(family, c.start)
+    return first
 
 
 _STOPS = (".", "?", "!", '"', "”", "'", "’")

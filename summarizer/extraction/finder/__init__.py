@@ -34,6 +34,7 @@ from summarizer.extraction.finder.places import (
     facility_of_town,
     find_places,
     incident_places,
+    the_capital,
 )
 from summarizer.extraction.finder.quotations import find_quotations
 from summarizer.extraction.finder.quotes import quote_candidates
@@ -88,6 +89,7 @@ def find_candidates(document: Document) -> Candidates:
     if event is not None:
         event = event.model_copy(update={"places": main_places})
     claims = [c.model_copy(update={"places": incident_places(c.places, main_places)}) for c in claims]
+    claims = the_capital(claims, places)
     return Candidates(
         document=document.id,
         claims=claims,

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from summarizer.extraction.finder.names import ORG_WORDS, TITLES, last_title
 from summarizer.extraction.finder.tokens import CALENDAR, STOP_CAPS, US_STATES, Text, vocab
-from summarizer.text.gazetteer import Level, us_state
+from summarizer.extraction.finder.types import ClaimCandidate
+from summarizer.text.gazetteer import Level, capital_of, lookup, us_state
 from summarizer.text.places import (
     CARE_WORDS,
     DEFAULT_PLACE_ALIASES,
@@ -469,3 +470,29 @@ def facility_of_town(main: Sequence[str], places: Places) -> str | None:
         if len(ws) > len(town) and ws[: len(town)] == town and ws[-1] in FACILITY_WORDS:
             return mention.name
     return None
+
+
+# "the capital", "the country's capital": the capital of the country the article is about.
+_THE_CAPITAL = re.compile(r"\bthe\s+(?:(?:country|nation)['’]s\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", re.I)
+
+
+def the_capital(claims: list[ClaimCandidate], places: Places) -> list[ClaimCandidate]:
+    """A figure whose sentence names no place but "the capital" is the capital's, when the
+    article names a country and its capital (by the gazetteer): "6,000 buildings in the capital"
+    of an article about Norway and Oslo is Oslo's."""
+    named = list(dict.fromkeys(m.name for m in places.mentions))
+    capitals = [
+        capital
+        for name in named
+        if any(k.level == Level.COUNTRY for k in lookup(name))
+        and (capital := capital_of(name)) is not None
+        and capital in named
+    ]
+    if len(set(capitals)) != 1:
+        return claims
+    return [
+        c.model_copy(update={"places": [capitals[0]]})
+        if not c.places and _THE_CAPITAL.search(c.sentence_text)
+        else c
+        for c in claims
+    ]

@@ -123,7 +123,9 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
 # Figures that describe the event as a whole, placed at the event's place: "a 6.1-magnitude quake
 # struck inland in X district" measures the quake, wherever its epicentre lay.
 _EVENT_PROPERTIES = frozenset({"magnitude"})
-_KILLED = frozenset({"killed", "children_killed", "suspects_killed", "officers_killed", "dead_including_suspect"})
+_KILLED = frozenset(
+    {"killed", "children_killed", "suspects_killed", "officers_killed", "dead_including_suspect"}
+)
 
 
 def _event_places(main: list[str]) -> list[str]:
@@ -131,7 +133,11 @@ def _event_places(main: list[str]) -> list[str]:
     and "Aceh province"): the event's own place first."""
     parse = place_parser(DEFAULT_PLACE_ALIASES)
     first = parse(main[0])
-    inner = [p for p in main[1:] if first is not None and (ref := parse(p)) is not None and place_within(ref, first)]
+    inner = [
+        p
+        for p in main[1:]
+        if first is not None and (ref := parse(p)) is not None and place_within(ref, first)
+    ]
     return [*inner, main[0], *(p for p in main[1:] if p not in inner)] if inner else main
 
 

@@ -17,7 +17,8 @@ Found = tuple[str, str | None, float | None, float | None, str]
 def claims(text: str) -> list[Found]:
     doc = Document(id="doc", text=text, source="-", published=dt.date(2026, 3, 2), sentences=segment(text))
     return [
-        (c.metric, c.place, c.quantity.low, c.quantity.high, c.span.text) for c in extract_by_rules(doc).claims
+        (c.metric, c.place, c.quantity.low, c.quantity.high, c.span.text)
+        for c in extract_by_rules(doc).claims
     ]
 
 
@@ -47,9 +48,15 @@ def test_a_condition_is_kept_over_the_general_measure(text: str, wanted: tuple[s
     ("text", "wanted"),
     [
         # list-style headlines that the parser leaves unattached
-        ("Three dead, 7 wounded after gunfire at Lakeside Mall\n\nPolice are looking for a gunman.", ("injured", 7.0, "7")),
+        (
+            "Three dead, 7 wounded after gunfire at Lakeside Mall\n\nPolice are looking for a gunman.",
+            ("injured", 7.0, "7"),
+        ),
         ("Four people are dead, two more shot, and dozens hurt in Millbrook.", ("shot", 2.0, "two")),
-        ("Storm Batters Coastal Norland Town Killing Two\n\nThe storm hit on Monday.", ("killed", 2.0, "Two")),
+        (
+            "Storm Batters Coastal Norland Town Killing Two\n\nThe storm hit on Monday.",
+            ("killed", 2.0, "Two"),
+        ),
     ],
 )
 def test_a_figure_beside_its_casualty_word_is_kept(text: str, wanted: tuple[str, float, str]) -> None:
@@ -88,7 +95,8 @@ def test_one_person_is_a_count_of_one_when_nothing_else_is_counted(text: str) ->
 @pytest.mark.parametrize(
     "text",
     [
-        "Four dead, 10 hurt in Lakeside blast\n\nFour people were killed and 10 hurt when a tanker exploded in "
+        "Four dead, 10 hurt in Lakeside blast\n\nFour people were killed and 10 hurt when a tanker "
+        "exploded in "
         "Lakeside on Monday. The four people killed in the blast were drivers.",
         "Six killed as bus overturns near Millbrook\n\nSix people were killed when a bus overturned near "
         "Millbrook on Sunday. All six killed were passengers.",
@@ -124,11 +132,13 @@ def test_a_magnitude_is_placed_at_the_event(text: str, place: str) -> None:
     ("text", "wanted"),
     [
         (
-            "Of 14 people taken to hospitals from Lakeside Mall, 12 were taken to Lakeside Memorial Hospital.",
+            "Of 14 people taken to hospitals from Lakeside Mall, "
+            "12 were taken to Lakeside Memorial Hospital.",
             [("hospitalized", "Lakeside Mall", 14), ("hospitalized", "Lakeside Memorial Hospital", 12)],
         ),
         (
-            "A gunman opened fire at Millbrook Station. Nine victims were brought to Saint Anne Medical Center.",
+            "A gunman opened fire at Millbrook Station. "
+            "Nine victims were brought to Saint Anne Medical Center.",
             [("hospitalized", "Saint Anne Medical Center", 9)],
         ),
     ],

@@ -20,8 +20,8 @@ from summarizer.text.metrics import (
     normalize_metric,
     refines,
 )
-from summarizer.text.places import is_care_facility
 from summarizer.text.nlp import parse_many
+from summarizer.text.places import is_care_facility
 from summarizer.text.quantities import find_quantities
 
 _MONEY = frozenset({"USD", "EUR", "GBP"})

@@ -447,7 +447,9 @@ def facility_names(names: Iterable[str]) -> dict[str, str]:
         if len(ws) < 2 or ws[-1] not in FACILITY_WORDS or is_care_facility(short):
             continue
         longer = [
-            n for n in known if len(words[n]) > len(ws) and words[n][-1] == ws[-1] and set(ws) <= set(words[n])
+            n
+            for n in known
+            if len(words[n]) > len(ws) and words[n][-1] == ws[-1] and set(ws) <= set(words[n])
         ]
         if longer:
             found[short] = max(longer, key=lambda n: len(words[n]))

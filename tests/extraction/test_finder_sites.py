@@ -82,3 +82,23 @@ def test_a_state_is_read_at_its_widest_level() -> None:
 def test_the_capital_is_the_capital_of_the_articles_country(text: str, capital: str) -> None:
     last = max(c.sentence for c in candidates(text).claims)
     assert {tuple(c.places) for c in candidates(text).claims if c.sentence == last} == {(capital,)}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Floods hit Norland's Vessa province on Monday. Rescuers reached the Kell district by noon. "
+            "The district chief said at least 30 people in his district were evacuated.",
+            "Kell district",
+        ),
+        (
+            "A storm struck Vessa province overnight. Crews were working in Port Arlen, officials said. "
+            "About 200 homes in the town were left without power.",
+            "Port Arlen",
+        ),
+    ],
+)
+def test_the_district_is_the_place_of_that_kind_named_before(text: str, place: str) -> None:
+    last = max(c.sentence for c in candidates(text).claims)
+    assert {tuple(c.places) for c in candidates(text).claims if c.sentence == last} == {(place,)}

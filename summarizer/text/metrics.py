@@ -225,6 +225,31 @@ def is_casualty_metric(metric: str) -> bool:
     return normalize_metric(metric) in CASUALTY_METRICS
 
 
+#: Measures that say more about people a general measure counts: a condition of the injured
+#: ("two critical", "16 with gunshot wounds", "25 in intensive care") or of those in hospital.
+_CONDITIONS: dict[str, frozenset[str]] = {
+    general: frozenset(
+        {
+            "critical_condition",
+            "seriously_injured",
+            "intensive_care",
+            "good_condition",
+            "stable_condition",
+            "injured_by_gunshot",
+            "injured_non_gunshot",
+            "hospitalized_gunshot",
+        }
+    )
+    for general in ("injured", "shot", "hospitalized")
+}
+
+
+def refines(specific: str, general: str) -> bool:
+    """Whether `specific` is a condition of the people `general` counts: "critical_condition"
+    refines "injured", "intensive_care" refines "hospitalized"."""
+    return normalize_metric(specific) in _CONDITIONS.get(normalize_metric(general), frozenset())
+
+
 #: Groups whose counts are a figure of their own ("two suspects killed" is not a rival of "three
 #: people killed"); people and victims are the incident's general count.
 SEPARATE_GROUPS: frozenset[str] = frozenset({"suspects", "officers", "children"})

@@ -158,6 +158,15 @@ class PlaceRef:
         return int(max(k.level for k in known)) if known else None
 
     @cached_property
+    def widest_level(self) -> int | None:
+        """Like `level`, but the gazetteer's biggest reading: "Florida" is a state (and a town)."""
+        words = self.words
+        if len(words) > 1 and words[-1] in _ADMIN_LEVELS:
+            return _ADMIN_LEVELS[words[-1]]
+        known = lookup(self.head)
+        return int(min(k.level for k in known)) if known else self.level
+
+    @cached_property
     def admin_level(self) -> int | None:
         """The level its admin word says ("Aceh province": a state), else None."""
         words = self.words
@@ -244,7 +253,7 @@ def place_within(inner: PlaceRef, outer: PlaceRef) -> bool:
         return named_within(inner, outer)
     if named_within(inner, outer):
         return True
-    if inner.level is not None and outer.level is not None and inner.level <= outer.level:
+    if inner.level is not None and outer.widest_level is not None and inner.level <= outer.widest_level:
         return False
     return outer.head in inner.within or " ".join(outer.core) in inner.within
 

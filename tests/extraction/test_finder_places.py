@@ -68,11 +68,12 @@ def _claim_places(text: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a hospital, or where people were taken, is never the incident's place
+        # a hospital, or where people were taken, is never the incident's place; a count of the
+        # people taken there is counted at the hospital (tests/extraction/test_rules_repeats.py)
         (
             "A gunman opened fire at a bar in Springdale, Ohio, on Friday. "
             "Three people were taken to Lakeside Memorial Hospital.",
-            [("Three", "Springdale")],
+            [("Three", "Lakeside Memorial Hospital")],
         ),
         (
             "A bus crashed in Dalmir on Monday, killing two people. "

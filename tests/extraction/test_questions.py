@@ -35,9 +35,23 @@ MALL = (
 )
 
 
+# The person is named before the article counts the wounded: the rules keep her as a count of one
+# (named after a count, she would be one of it and the rules drop her themselves).
+LOPEZ_FIRST = (
+    "Gunfire at Denver mall\n\n"
+    "Maria Lopez was shot in the arm at a shopping mall in Denver, Colorado, on Saturday, police said.\n"
+    "A gunman killed three people and wounded five others there before officers arrested him.\n"
+)
+
+
 @pytest.fixture
 def mall() -> Document:
     return document_from_text(MALL, id="mall", published=None)
+
+
+@pytest.fixture
+def lopez_first() -> Document:
+    return document_from_text(LOPEZ_FIRST, id="mall", published=None)
 
 
 def answer_for(phrase: str, label: str, weight: float = 0.9) -> FakeChooser:
@@ -81,7 +95,8 @@ def test_every_question_offers_the_rules_answer_and_a_way_out(mall: Document) ->
             assert question.values[question.rules] != NONE
 
 
-def test_a_confident_no_drops_the_figure_and_a_weak_one_does_not(mall: Document) -> None:
+def test_a_confident_no_drops_the_figure_and_a_weak_one_does_not(lopez_first: Document) -> None:
+    mall = lopez_first
     rules = extract_by_rules(mall)
     assert any(c.span and c.span.text == "Maria Lopez" for c in rules.claims)
     confident = extract_by_questions(mall, answer_for("Maria Lopez", "B", 0.9), {"verify": 0.5})
@@ -134,7 +149,8 @@ def test_answers_are_cached_and_charged_to_the_budget(tmp_path: Path, mall: Docu
     assert budget.spent > 0
 
 
-def test_the_person_kind_asks_only_about_people_counted_as_one(mall: Document) -> None:
+def test_the_person_kind_asks_only_about_people_counted_as_one(lopez_first: Document) -> None:
+    mall = lopez_first
     candidates = find_candidates(mall)
     baseline = label_with_rules(mall, candidates)
     asked = [q.text for q in document_questions(mall, candidates, baseline, ["person"])]

@@ -28,7 +28,15 @@ from __future__ import annotations
 from summarizer.extraction.finder.claims import claim_candidates
 from summarizer.extraction.finder.incident import event_candidate
 from summarizer.extraction.finder.people import find_people, resolve_speaker
-from summarizer.extraction.finder.places import area_of, find_places, incident_places
+from summarizer.extraction.finder.places import (
+    area_of,
+    facility_names,
+    facility_of_town,
+    find_places,
+    incident_places,
+    the_capital,
+    the_kind_named_before,
+)
 from summarizer.extraction.finder.quotations import find_quotations
 from summarizer.extraction.finder.quotes import quote_candidates
 from summarizer.extraction.finder.speech import find_speech_cues
@@ -72,7 +80,17 @@ def find_candidates(document: Document) -> Candidates:
         claims = [c.model_copy(update={"places": [sites.get(p, p) for p in c.places]}) for c in claims]
         if event is not None:
             event = event.model_copy(update={"places": main_places})
+    full = facility_names(m.name for m in places.mentions)
+    site = facility_of_town(main_places, places)
+    if site is not None:  # "Lakeside" in the lede, "at Lakeside Airport" later: the airport
+        main_places = list(dict.fromkeys([full.get(site, site), *main_places]))
+    if full:  # "Lakeside Airport" after "Lakeside-Hillview Regional Airport": one facility
+        main_places = list(dict.fromkeys(full.get(p, p) for p in main_places))
+        claims = [c.model_copy(update={"places": [full.get(p, p) for p in c.places]}) for c in claims]
+    if event is not None:
+        event = event.model_copy(update={"places": main_places})
     claims = [c.model_copy(update={"places": incident_places(c.places, main_places)}) for c in claims]
+    claims = the_kind_named_before(the_capital(claims, places), places)
     return Candidates(
         document=document.id,
         claims=claims,

@@ -14,8 +14,15 @@ from summarizer.extraction.finder.speech import Cue
 from summarizer.extraction.finder.tokens import URL, Text, vocab
 from summarizer.extraction.finder.types import ClaimCandidate, QuoteCandidate, Speaker
 from summarizer.text.counts import CountReading, read_counts
-from summarizer.text.metrics import INCIDENT_WORDS, is_casualty_word, metric_from_context
+from summarizer.text.metrics import (
+    INCIDENT_WORDS,
+    is_casualty_word,
+    metric_from_context,
+    normalize_metric,
+    refines,
+)
 from summarizer.text.nlp import parse_many
+from summarizer.text.places import is_care_facility
 from summarizer.text.quantities import find_quantities
 
 _MONEY = frozenset({"USD", "EUR", "GBP"})
@@ -144,11 +151,14 @@ def _with_parsed_counts(
             same = [i for i in in_sentence[sentence.index] if merged[i].start < end and start < merged[i].end]
             if same:
                 i = same[0]
+                hint = merged[i].metric_hint
                 update = {
-                    "metric_hint": reading.measure,
+                    # the window's condition says more than the parse's verb: "two critical"
+                    "metric_hint": hint if hint and refines(hint, reading.measure) else reading.measure,
                     "group": reading.group,
                     "parsed": True,
                     "part": reading.part,
+                    "person": _one_person(reading),
                 }
                 merged[i] = merged[i].model_copy(update=update)
                 continue
@@ -156,9 +166,42 @@ def _with_parsed_counts(
             merged.append(_parsed_candidate(view, reading, sentence.index, start, end, places, quotes_at))
     # Where the parse read a sentence's casualty counts, a figure it did not read there is not one
     # ("911", an age, a street number); where it read none, the windows' guess stands.
-    merged = [c for c in merged if c.parsed or not _casualty_hint(c.metric_hint) or _toll(view, c)]
+    merged = [
+        c
+        for c in merged
+        if c.parsed or not _casualty_hint(c.metric_hint) or _toll(view, c) or _next_to_its_word(view, c)
+    ]
     merged.sort(key=lambda c: c.start)
+    merged = [_taken_to(c, merged, places) for c in merged]
     return [c.model_copy(update={"id": f"n{i + 1}"}) for i, c in enumerate(merged)]
+
+
+# Measures of people in care: where they are counted is where they were taken.
+_IN_CARE = frozenset({"hospitalized", "hospitalized_gunshot"})
+
+
+def _taken_to(candidate: ClaimCandidate, found: Sequence[ClaimCandidate], places: Places) -> ClaimCandidate:
+    """A count of people taken to hospital placed at the hospital its clause names: "29 were
+    taken to Lakeside General Hospital" counts the hospital's patients; "30 taken to hospitals
+    from the mall, 29 to X" leaves the 30 at the mall (the next figure comes before X)."""
+    if candidate.metric_hint is None or normalize_metric(candidate.metric_hint) not in _IN_CARE:
+        return candidate
+    following = [c.start for c in found if c.sentence == candidate.sentence and c.start > candidate.start]
+    stop = min(following) if following else None
+    care = next(
+        (
+            m.name
+            for m in places.mentions
+            if m.sentence == candidate.sentence
+            and candidate.end <= m.start
+            and (stop is None or m.start < stop)
+            and (m.start in places.destinations or is_care_facility(m.name))
+        ),
+        None,
+    )
+    if care is None:
+        return candidate
+    return candidate.model_copy(update={"places": [care, *(p for p in candidate.places if p != care)]})
 
 
 # A toll names its figure unambiguously, whatever else the parse read in the sentence: "bringing
@@ -166,6 +209,28 @@ def _with_parsed_counts(
 _TOLL_BEFORE = re.compile(
     r"\btoll\b(?:\s+\w+){0,4}?\s+(?:to|at|of|is|was|reached|hit)\s+(?:at\s+least\s+)?$", re.I
 )
+
+
+def _one_person(reading: CountReading) -> bool:
+    """A count of one read from a phrase that names or describes one person ("a 16-year-old
+    girl", "her father", "Jane Doe"), not from a number."""
+    return reading.rule.endswith(", one")
+
+
+# A figure written right beside its casualty word, as in list-style headlines and summaries that
+# the parser often leaves unattached: "Five dead, 8 wounded", "six more shot", "two critical",
+# "... Strikes Town Killing One".
+_WORD_AFTER = re.compile(r"\s+(?:(?:more|others?|other\s+people|people)\s+)?([A-Za-z]+)")
+_VERB_BEFORE = re.compile(r"\b(?:killing|injuring|wounding)\s+$", re.IGNORECASE)
+_CONDITION_WORDS = frozenset({"critical", "critically"})
+
+
+def _next_to_its_word(view: Text, candidate: ClaimCandidate) -> bool:
+    sentence = view.sentences[candidate.sentence]
+    after = _WORD_AFTER.match(view.text, candidate.end, sentence.end)
+    if after is not None and (is_casualty_word(after[1]) or after[1].lower() in _CONDITION_WORDS):
+        return True
+    return bool(_VERB_BEFORE.search(view.text, sentence.start, candidate.start))
 
 
 def _toll(view: Text, candidate: ClaimCandidate) -> bool:
@@ -229,6 +294,7 @@ def _parsed_candidate(
         group=reading.group,
         parsed=True,
         part=reading.part,
+        person=_one_person(reading),
         places=places_near(places, sentence, start, end),
         quote=quote.id if quote is not None else None,
         sentence_text=view.sentence_text(sentence),

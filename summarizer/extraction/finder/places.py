@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 
 from summarizer.extraction.finder.names import ORG_WORDS, TITLES, last_title
 from summarizer.extraction.finder.tokens import CALENDAR, STOP_CAPS, US_STATES, Text, vocab
-from summarizer.text.gazetteer import us_state
+from summarizer.extraction.finder.types import ClaimCandidate
+from summarizer.text.gazetteer import Level, capital_of, lookup, us_state
 from summarizer.text.places import (
     CARE_WORDS,
     DEFAULT_PLACE_ALIASES,
+    FACILITY_WORDS,
     PlaceRef,
     is_care_facility,
+    normalize_place_text,
     place_parser,
     place_within,
 )
@@ -389,10 +392,15 @@ def incident_places(near: list[str], main: list[str]) -> list[str]:
         return near
     parse = place_parser(DEFAULT_PLACE_ALIASES)
     incident = parse(main[0])
+    if incident is None:
+        return near
+    # the incident's place and those of its places that contain it: "Lakeside" for "Lakeside
+    # Airport", so that "Ohio" contains the airport through its town
+    chain = [incident, *(r for p in main[1:] if (r := parse(p)) is not None and _encloses(r, incident))]
     replaced = []
     for name in near:
         ref = parse(name)
-        inside = incident is not None and ref is not None and _encloses(ref, incident)
+        inside = ref is not None and any(_encloses(ref, inner) for inner in chain)
         replaced.append(main[0] if inside else name)
     return list(dict.fromkeys(replaced))
 
@@ -421,3 +429,103 @@ def area_of(text: str) -> dict[str, str]:
         if inner and outer and inner != outer and inner not in _ARTICLES:
             pairs.setdefault(outer, inner)
     return pairs
+
+
+def _name_words(name: str) -> list[str]:
+    return normalize_place_text(name, DEFAULT_PLACE_ALIASES).replace("-", " ").split()
+
+
+def facility_names(names: Iterable[str]) -> dict[str, str]:
+    """Short name -> full name, for each facility a text names both ways: news shortens a
+    facility's name after its first mention ("Lakeside-Hillview Regional Airport", then "Lakeside
+    Airport"). Same last word, and every word of the short name in the full one."""
+    known = list(dict.fromkeys(names))
+    words = {n: _name_words(n) for n in known}
+    found: dict[str, str] = {}
+    for short in known:
+        ws = words[short]
+        if len(ws) < 2 or ws[-1] not in FACILITY_WORDS or is_care_facility(short):
+            continue
+        longer = [
+            n
+            for n in known
+            if len(words[n]) > len(ws) and words[n][-1] == ws[-1] and set(ws) <= set(words[n])
+        ]
+        if longer:
+            found[short] = max(longer, key=lambda n: len(words[n]))
+    return found
+
+
+def facility_of_town(main: Sequence[str], places: Places) -> str | None:
+    """A facility named after the incident's town ("Lakeside Airport" when the town is Lakeside):
+    the narrower place of the same incident, where the town is all the lede says. Hospitals and
+    places people were taken to are not one."""
+    if not main:
+        return None
+    town = _name_words(main[0])
+    parse = place_parser(DEFAULT_PLACE_ALIASES)
+    ref = parse(main[0])
+    if ref is None or ref.level is None or ref.level >= Level.FACILITY:
+        return None
+    for mention in places.locations:
+        ws = _name_words(mention.name)
+        if len(ws) > len(town) and ws[: len(town)] == town and ws[-1] in FACILITY_WORDS:
+            return mention.name
+    return None
+
+
+# "the capital", "the country's capital": the capital of the country the article is about.
+_THE_CAPITAL = re.compile(r"\bthe\s+(?:(?:country|nation)['’]s\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", re.I)
+
+
+def the_capital(claims: list[ClaimCandidate], places: Places) -> list[ClaimCandidate]:
+    """A figure whose sentence names no place but "the capital" is the capital's, when the
+    article names a country and its capital (by the gazetteer): "6,000 buildings in the capital"
+    of an article about Norway and Oslo is Oslo's."""
+    named = list(dict.fromkeys(m.name for m in places.mentions))
+    capitals = [
+        capital
+        for name in named
+        if any(k.level == Level.COUNTRY for k in lookup(name))
+        and (capital := capital_of(name)) is not None
+        and capital in named
+    ]
+    if len(set(capitals)) != 1:
+        return claims
+    return [
+        c.model_copy(update={"places": [capitals[0]]})
+        if not c.places and _THE_CAPITAL.search(c.sentence_text)
+        else c
+        for c in claims
+    ]
+
+
+# "the district", "his province", "the county": an administrative area of that kind named before
+# ("the city" is left alone: it is most often the incident's own town, already its place).
+_THE_KIND = re.compile(r"\b(?:the|his|her|their|its)\s+(district|province|county|region)\b(?!\s+of\b)", re.I)
+
+
+def the_kind_named_before(claims: list[ClaimCandidate], places: Places) -> list[ClaimCandidate]:
+    """A figure whose sentence names no place but "the district" ("at least 25 of the injured in
+    his district") is the place the article named last before it that can be a district: news
+    refers back to a place by its kind."""
+    parse = place_parser(DEFAULT_PLACE_ALIASES)
+    resolved = []
+    for claim in claims:
+        found = None if claim.places else _THE_KIND.search(claim.sentence_text)
+        if found is not None:
+            kind = parse(f"a {found[1].lower()}")
+            level = kind.admin_level if kind is not None else None
+            # the last place before it that can be of that kind: not a bigger one ("Aceh province"
+            # for "the district"); a name the gazetteer does not know may be
+            earlier = [
+                m.name
+                for m in places.locations
+                if m.sentence < claim.sentence
+                and level is not None
+                and ((ref := parse(m.name)) is None or ref.level is None or ref.level >= level)
+            ]
+            if earlier:
+                claim = claim.model_copy(update={"places": [earlier[-1]]})
+        resolved.append(claim)
+    return resolved

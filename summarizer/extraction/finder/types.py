@@ -31,6 +31,9 @@ class ClaimCandidate(Model):
     group: str | None = Field(default=None, description="who was counted, when the parse says")
     parsed: bool = Field(default=False, description="the sentence's parse read the measure and group")
     part: bool = Field(default=False, description="a part of a total stated beside it: 'including two'")
+    person: bool = Field(
+        default=False, description="a count of one from a phrase naming one person: 'her father'"
+    )
     places: list[str] = Field(default_factory=list, description="named nearby, nearest first")
     sources: list[Speaker] = Field(default_factory=list, description="who the sentence cites, nearest first")
     quote: str | None = Field(default=None, description="id of the quote candidate the phrase sits in")

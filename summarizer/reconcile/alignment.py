@@ -15,13 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from summarizer.reconcile.roles import (
-    background_sentences,
-    dead_among,
-    is_addition,
-    is_individual,
-    is_part,
-)
+from summarizer.reconcile.roles import background_sentences, read_roles
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Claim, ConflictSide, Document, Event, LinkedEvent, Number, Quantity
 from summarizer.text.figures import describe_quantity
@@ -120,7 +114,8 @@ def align(
     }
 
     by_event_metric: dict[tuple[EventKey, str], list[Item]] = defaultdict(list)
-    metrics: dict[tuple[str, str | None], str] = {}  # a run repeats the same few metrics
+    # (metric, group) -> (counted metric, whether it counts the hurt): a run repeats a few metrics
+    metrics: dict[tuple[str, str | None], tuple[str, bool]] = {}
     event_keys: dict[tuple[str | None, str], EventKey] = {}  # (claim's event, document): a few thousand
     docs = {doc.id: doc for doc in documents}
     dates = {("event", le.id): le.date for le in linked}
@@ -142,15 +137,17 @@ def align(
         q = claim.quantity
         low, high = _bounds(q)
         metric_of = (claim.metric, claim.group)
-        if (metric := metrics.get(metric_of)) is None:
-            metric = metrics[metric_of] = counted_metric(claim.metric, claim.group)
+        if (found := metrics.get(metric_of)) is None:
+            name = counted_metric(claim.metric, claim.group)
+            found = metrics[metric_of] = (name, _HURT.search(name) is not None)
+        metric, hurt = found
         point = _point(claim.quantity)
-        part = is_individual(claim) or is_part(claim, document)
-        if not part and _HURT.search(metric) and (dead := dead_among(claim, document)) and low > -INF:
+        roles = read_roles(claim, document, hurt)
+        if (dead := roles.dead) and low > -INF:
             low, point = max(0.0, low - dead), None  # the hurt counted with their dead
-        item = Item(claim, event_key, metric, place, published.get(claim.document), low, high, point, part)
+        item = Item(claim, event_key, metric, place, published.get(claim.document), low, high, point, roles.part)
         by_event_metric[(event_key, metric)].append(item)
-        if not part and is_addition(claim, document):
+        if roles.addition:
             additions.append(item)
     for item in additions:
         if _follows_same_count(item, by_event_metric[(item.event, item.metric)]):

@@ -17,13 +17,12 @@ only inside one key (documents of one key) or one (document, event, metric) grou
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from summarizer.collector import collector_paused
 from summarizer.reconcile.alignment import EventKey, Item, Key, align, event_id
 from summarizer.reconcile.conflicts import cross_document, drop_nested, within_document
 from summarizer.reconcile.estimates import estimate
@@ -42,30 +41,8 @@ def reconcile(
     settings: ReconcileSettings | None = None,
 ) -> Reconciliation:
     """Link events, align grounded claims, find conflicts and estimate every (event, metric, place)."""
-    with _collector_paused():
+    with collector_paused():
         return _reconcile(documents, events, claims, settings or ReconcileSettings())
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while reconciling: the step builds hundreds of thousands of
-    small objects that form no cycles, and the collector's passes over them, which free nothing,
-    took a third of the time at 100,000 claims. Re-enabled by whoever paused it (another thread
-    reconciling at the same time at worst runs with it on).
-
-    Before it is re-enabled, what was built is moved to the oldest generation (`freeze` then
-    `unfreeze`: two list splices): else the first young-generation pass after it walked all
-    of it at once, half a second at 100,000 claims, to free nothing."""
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def _reconcile(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer.collector import collector_paused
 from summarizer.render.headlines import headline_groups
 from summarizer.schemas import (
     Claim,
@@ -223,12 +224,15 @@ _WHITESPACE = re.compile(r"\s+")
 _MD_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|#~"})  # what _MD_SPECIAL matches
 
 
-@lru_cache(maxsize=1 << 16)
-def md_text(text: str) -> str:
+def md_text_once(text: str) -> str:
     """Article text made inert in Markdown: one line, markup characters backslash-escaped.
-    Remembered: a large report repeats the same metrics, places, sources and outlets.
-    (`str.split` splits on exactly the whitespace `\\s` matches; `translate` is `_MD_SPECIAL`.)"""
+    (`str.split` splits on exactly the whitespace `\\s` matches; `translate` is `_MD_SPECIAL`.)
+    For a text written once (a finding's why), which would only push others out of `md_text`'s memory."""
     return " ".join(text.split()).translate(_MD_ESCAPES)
+
+
+md_text = lru_cache(maxsize=1 << 16)(md_text_once)
+"""`md_text_once`, remembered: a large report repeats the same metrics, places, sources and outlets."""
 
 
 def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -238,13 +242,21 @@ def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=1 << 12)
 def md_code(text: str) -> str:
-    """An identifier as inline code; backticks cannot occur inside it."""
+    """An identifier as inline code; backticks cannot occur inside it. Remembered: a report
+    names the same few kinds and documents over and over."""
     return "`" + _WHITESPACE.sub(" ", text).replace("`", "'") + "`"
 
 
 def md_ref(document: str, sentence: int) -> str:
     return f"[{md_text(document)}:{sentence}]"
+
+
+@lru_cache(maxsize=1 << 10)
+def md_metric(metric: str) -> str:
+    """A metric's name as Markdown text; remembered, a report repeats a few metrics."""
+    return md_text(humanize(metric))
 
 
 def md_sentence_with_bold(doc: Document, sentence_index: int, spans: list[Span]) -> str:
@@ -359,22 +371,15 @@ def _md_headlines(index: ReportIndex) -> list[str]:
 
 
 def _md_claims(index: ReportIndex, claims: list[Claim]) -> list[str]:
-    rows = [
-        [
-            md_text(humanize(c.metric)),
-            md_text(c.place or "—"),
-            md_text(index.figure(c.quantity)),
-            f"“{md_text(c.quantity.phrase)}”",
-            md_text(c.attributed_to or "—"),
-            md_ref(c.document, c.sentence),
-        ]
+    lines = ["### Claims", "", *md_table(["metric", "place", "figure", "as written", "according to", "source"], [])]
+    # Each row written as the line `md_table` would join, in one format: a row per claim.
+    lines.extend(
+        f"| {md_metric(c.metric)} | {md_text(c.place or '—')} | {md_text(index.figure(c.quantity))} "
+        f"| “{md_text(c.quantity.phrase)}” | {md_text(c.attributed_to or '—')} "
+        f"| [{md_text(c.document)}:{c.sentence}] |"
         for c in claims
-    ]
-    return [
-        "### Claims",
-        "",
-        *md_table(["metric", "place", "figure", "as written", "according to", "source"], rows),
-    ]
+    )
+    return lines
 
 
 def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
@@ -387,7 +392,7 @@ def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
         documents = ", ".join(md_text(d) for d in index.estimate_documents(est))
         rows.append(
             [
-                md_text(humanize(est.metric)),
+                md_metric(est.metric),
                 md_text(est.place or "—"),
                 cell(est.low, unit),
                 cell(est.best, unit),
@@ -407,9 +412,9 @@ def _md_conflicts(index: ReportIndex, conflicts: list[Conflict]) -> list[str]:
         where = f", {md_text(conflict.place)}" if conflict.place else ""
         lines.append(
             f"{number}. **{CONFLICT_TITLES[conflict.kind]}** ({md_code(conflict.kind.value)}): "
-            f"{md_text(humanize(conflict.metric))}{where}"
+            f"{md_metric(conflict.metric)}{where}"
         )
-        lines.append(f"   - Why: {md_text(conflict.why)}")
+        lines.append(f"   - Why: {md_text_once(conflict.why)}")
         if conflict.newer:
             lines.append(
                 f"   - Newer figure: {md_text(index.outlet(conflict.newer))} ({md_code(conflict.newer)})"
@@ -543,6 +548,11 @@ def _md_usage(report: Report) -> list[str]:
 def render_markdown(report: Report) -> str:
     """The report as Markdown: run, headline figures (main event first), documents, per-event
     estimates/conflicts/claims, quotes, summary, failures and ungrounded items, usage."""
+    with collector_paused():
+        return _render_markdown(report)
+
+
+def _render_markdown(report: Report) -> str:
     index = ReportIndex(report)
     sections = [_md_header(report), _md_headlines(index), _md_documents(report)]
     sections += [_md_event_group(index, group) for group in index.event_groups()]

@@ -90,6 +90,7 @@ class ReportIndex:
         self._figures: dict[tuple[Number | None, Number | None, str | None], str] = {}
         self._quantities: dict[tuple[object, ...], str] = {}
         self._bold: dict[tuple[object, ...], str] = {}
+        self._evidence: dict[str, str] = {}
         # Claim id -> unit, for the few claims that state one (`unit_of` asks per estimate).
         self._units = {cid: c.quantity.unit for cid, c in self.claims.items() if c.quantity.unit}
         unlinked = self.groups[UNLINKED]
@@ -117,6 +118,8 @@ class ReportIndex:
     def unit_of(self, claim_ids: Iterable[str]) -> str | None:
         """The unit of the first of these claims that states one (estimates and sides carry none)."""
         units = self._units
+        if not units:  # most reports state no unit at all
+            return None
         for claim_id in claim_ids:
             if unit := units.get(claim_id):
                 return unit
@@ -140,6 +143,19 @@ class ReportIndex:
         key = (doc.id, sentence, *map(id, spans))  # the report's own spans: alive while it is
         if (found := self._bold.get(key)) is None:
             found = self._bold[key] = md_sentence_with_bold(doc, sentence, spans)
+        return found
+
+    def evidence_line(self, claim_id: str) -> str | None:
+        """The evidence line of a side of one claim (`_md_side`): its sentence with its figure in
+        bold and its reference; None when the claim or its sentence is unknown. Remembered: a
+        claim is a side of each of its conflicts."""
+        if (found := self._evidence.get(claim_id)) is None:
+            claim = self.claims.get(claim_id)
+            if claim is None or not self.sentence_exists(claim.document, claim.sentence):
+                return None
+            doc = self.documents[claim.document]
+            bold = self.bold_sentence(doc, claim.sentence, [claim.span])
+            found = self._evidence[claim_id] = f"     > {bold} {md_ref(doc.id, claim.sentence)}"
         return found
 
     def figure(self, quantity: Quantity) -> str:
@@ -262,6 +278,8 @@ def md_metric(metric: str) -> str:
 def md_sentence_with_bold(doc: Document, sentence_index: int, spans: list[Span]) -> str:
     """The sentence as Markdown with each grounded span inside it in **bold**."""
     sentence = doc.sentences[sentence_index]
+    if len(spans) == 1:  # the usual case, without the sort: the same cuts as below
+        return _one_bold(doc.text, sentence.start, sentence.end, spans[0])
     cuts = sorted(
         (max(s.start, sentence.start), min(s.end, sentence.end))
         for s in spans
@@ -277,6 +295,19 @@ def md_sentence_with_bold(doc: Document, sentence_index: int, spans: list[Span])
         cursor = end
     parts.append(md_text_raw(doc.text[cursor : sentence.end]))
     return "".join(parts).strip()
+
+
+def _one_bold(text: str, first: int, last: int, span: Span) -> str:
+    """`md_sentence_with_bold` of the sentence text[first:last] with one span."""
+    if span.status != SpanStatus.UNGROUNDED and span.start is not None and span.end is not None:
+        start, end = max(span.start, first), min(span.end, last)
+        if start < end:
+            return (
+                md_text_raw(text[first:start])
+                + f"**{md_text_raw(text[start:end]).strip()}**"
+                + md_text_raw(text[end:last])
+            ).strip()
+    return md_text_raw(text[first:last]).strip()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -433,6 +464,10 @@ def _md_side(index: ReportIndex, side: ConflictSide) -> list[str]:
     figure = index.side_figure(side)
     published = f", {side.published.isoformat()}" if side.published else ""
     lines = [f"   - {md_text(index.outlet(side.document))}{published}: {md_text(figure)}"]
+    if len(side.claims) == 1:  # the usual side: one claim, one sentence
+        if (line := index.evidence_line(side.claims[0])) is not None:
+            lines.append(line)
+        return lines
     for doc, sentence, spans in side_sentences(index, side):
         evidence = index.bold_sentence(doc, sentence, spans)
         lines.append(f"     > {evidence} {md_ref(doc.id, sentence)}")

@@ -177,12 +177,8 @@ class ReportIndex:
 
     def estimate_documents(self, estimate: Estimate) -> list[str]:
         """Distinct documents behind an estimate, in first-seen order."""
-        seen: dict[str, None] = {}
-        for claim_id in estimate.claims:
-            claim = self.claims.get(claim_id)
-            if claim is not None:
-                seen.setdefault(claim.document, None)
-        return list(seen)
+        claims = self.claims
+        return list(dict.fromkeys([claims[c].document for c in estimate.claims if c in claims]))
 
     def sentence_exists(self, document_id: str, index: int) -> bool:
         doc = self.documents.get(document_id)
@@ -414,8 +410,15 @@ def _md_claims(index: ReportIndex, claims: list[Claim]) -> list[str]:
 
 
 def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
+    cells: dict[tuple[Number, str | None], str] = {}  # a large report repeats a few figures
+
     def cell(value: Number | None, unit: str | None) -> str:
-        return "—" if value is None else md_text(format_number(value, unit))
+        if value is None:
+            return "—"
+        # 5 and 5.0 share a key, and are written alike ("5")
+        if (found := cells.get((value, unit))) is None:
+            found = cells[(value, unit)] = md_text(format_number(value, unit))
+        return found
 
     rows = []
     for est in estimates:

@@ -153,7 +153,9 @@ def read_roles(claim: Claim, document: Document | None, hurt: bool) -> Roles:
     before, after = around
     if individual or _part_words(before, after):
         return _PART
-    return Roles(part=False, dead=_dead_words(after) if hurt else None, addition=_addition_words(before, after))
+    return Roles(
+        part=False, dead=_dead_words(after) if hurt else None, addition=_addition_words(before, after)
+    )
 
 
 def background_sentences(document: Document, event_date: dt.date) -> set[int]:

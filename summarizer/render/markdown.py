@@ -398,7 +398,11 @@ def _md_headlines(index: ReportIndex) -> list[str]:
 
 
 def _md_claims(index: ReportIndex, claims: list[Claim]) -> list[str]:
-    lines = ["### Claims", "", *md_table(["metric", "place", "figure", "as written", "according to", "source"], [])]
+    lines = [
+        "### Claims",
+        "",
+        *md_table(["metric", "place", "figure", "as written", "according to", "source"], []),
+    ]
     # Each row written as the line `md_table` would join, in one format: a row per claim.
     lines.extend(
         f"| {md_metric(c.metric)} | {md_text(c.place or '—')} | {md_text(index.figure(c.quantity))} "

@@ -146,9 +146,8 @@ class ReportIndex:
         return found
 
     def evidence_line(self, claim_id: str) -> str | None:
-        """The evidence line of a side of one claim (`_md_side`): its sentence with its figure in
-        bold and its reference; None when the claim or its sentence is unknown. Remembered: a
-        claim is a side of each of its conflicts."""
+        """A one-claim side's evidence line (`_md_side`), None when the claim or its sentence is
+        unknown. Remembered: a claim is a side of each of its conflicts."""
         if (found := self._evidence.get(claim_id)) is None:
             claim = self.claims.get(claim_id)
             if claim is None or not self.sentence_exists(claim.document, claim.sentence):
@@ -243,8 +242,8 @@ def md_text_once(text: str) -> str:
     return " ".join(text.split()).translate(_MD_ESCAPES)
 
 
+# `md_text_once`, remembered: a large report repeats the same metrics, places, sources, outlets.
 md_text = lru_cache(maxsize=1 << 16)(md_text_once)
-"""`md_text_once`, remembered: a large report repeats the same metrics, places, sources and outlets."""
 
 
 def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -403,8 +402,7 @@ def _md_claims(index: ReportIndex, claims: list[Claim]) -> list[str]:
         "",
         *md_table(["metric", "place", "figure", "as written", "according to", "source"], []),
     ]
-    # Each row written as the line `md_table` would join, in one format: a row per claim.
-    lines.extend(
+    lines.extend(  # each row as the line `md_table` would join, in one format
         f"| {md_metric(c.metric)} | {md_text(c.place or '—')} | {md_text(index.figure(c.quantity))} "
         f"| “{md_text(c.quantity.phrase)}” | {md_text(c.attributed_to or '—')} "
         f"| [{md_text(c.document)}:{c.sentence}] |"

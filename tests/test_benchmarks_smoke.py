@@ -24,6 +24,7 @@ sys.path.insert(0, str(BENCHMARKS))
 
 import bench_cache  # noqa: E402
 import bench_langextract  # noqa: E402
+import bench_long_article  # noqa: E402
 import bench_render  # noqa: E402
 import bench_tokens  # noqa: E402
 import run_all  # noqa: E402
@@ -379,6 +380,22 @@ def test_synthetic_report_is_grounded_in_its_own_texts() -> None:
     assert bench_render.synthetic_report(1_003, n_documents=5) == report
 
 
+# --------------------------------------------------------------------------- long article
+
+
+def test_long_article_grows_to_the_size_asked_with_varying_figures() -> None:
+    text = bench_long_article.article(0.01)
+    assert 10_000 <= len(text) < 11_000
+    assert text.count("people were killed") > 10
+    assert len({line for line in text.split("\n\n") if line}) > 5  # the figures vary block to block
+
+
+def test_long_article_prints_a_row_per_size(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_long_article.main(["--sizes", "0.002", "0.004"]) == 0
+    out = capsys.readouterr().out
+    assert "s per MB" in out and "0.002" in out and "0.004" in out
+
+
 # --------------------------------------------------------------------------- run_all
 
 
@@ -388,6 +405,7 @@ def test_run_all_commands_are_the_scripts_as_a_reader_types_them() -> None:
         "bench_reconcile.py",
         "bench_batch.py",
         "bench_candidates.py",
+        "bench_long_article.py",
         "bench_cache.py",
         "bench_tokens.py",
         "bench_langextract.py",

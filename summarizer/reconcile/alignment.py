@@ -15,12 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from summarizer.reconcile.roles import (
-    dead_among,
-    is_addition,
-    is_individual,
-    is_part,
-)
+from summarizer.reconcile.roles import read_roles
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Claim, ConflictSide, Document, Event, LinkedEvent, Number, Quantity
 from summarizer.text.background import earlier_event_sentences
@@ -120,37 +115,53 @@ def align(
     }
 
     by_event_metric: dict[tuple[EventKey, str], list[Item]] = defaultdict(list)
-    metrics: dict[tuple[str, str | None], str] = {}  # a run repeats the same few metrics
-    event_keys: dict[tuple[str | None, str], EventKey] = {}  # (claim's event, document): a few thousand
+    # (metric, group) -> (counted metric, whether it counts the hurt): a run repeats a few metrics
+    metrics: dict[tuple[str, str | None], tuple[str, bool]] = {}
     docs = {doc.id: doc for doc in documents}
     dates = {("event", le.id): le.date for le in linked}
     background: dict[tuple[str, dt.date], set[int]] = {}
+    # (claim's event, document) -> what all its claims share (a few thousand at 100,000 claims):
+    # the event key, the document, the sentences that recall an earlier event, the publication.
+    shared: dict[tuple[str | None, str], tuple[EventKey, Document | None, set[int], dt.date | None]] = {}
     additions: list[Item] = []
     for claim in claims:
-        event_of = (claim.event, claim.document)
-        if (event_key := event_keys.get(event_of)) is None:
-            event_key = event_keys[event_of] = _event_key(claim, events_by_id, doc_events, mapping)
-        document = docs.get(claim.document)
-        if (date := dates.get(event_key)) is not None and document is not None:
-            if (claim.document, date) not in background:
-                background[(claim.document, date)] = earlier_event_sentences(document, date)
-            if claim.sentence in background[(claim.document, date)]:
-                event_key = ("background", claim.document)
+        doc_id = claim.document
+        event_of = (claim.event, doc_id)
+        if (known := shared.get(event_of)) is None:
+            event_key = _event_key(claim, events_by_id, doc_events, mapping)
+            document = docs.get(doc_id)
+            recalled: set[int] = set()
+            if (date := dates.get(event_key)) is not None and document is not None:
+                if (doc_id, date) not in background:
+                    background[(doc_id, date)] = earlier_event_sentences(document, date)
+                recalled = background[(doc_id, date)]
+            known = shared[event_of] = (event_key, document, recalled, published.get(doc_id))
+        event_key, document, recalled, when = known
+        if recalled and claim.sentence in recalled:
+            event_key = ("background", doc_id)
         place = parse(claim.place)
         if place is not None and place.counted is not None:
             place = _resolve_counted(place, event_places.get(event_key, []))
         q = claim.quantity
-        low, high = _bounds(q)
+        q_low, q_high = q.low, q.high
+        # `_bounds` and `_point`, inline: this runs once per claim
+        low = float(q_low) if q_low is not None else -INF
+        high = float(q_high) if q_high is not None else INF
+        if q_low is not None and q_low == q_high:
+            point: float | None = float(q_low)
+        else:
+            point = None if q.nominal is None else float(q.nominal)
         metric_of = (claim.metric, claim.group)
-        if (metric := metrics.get(metric_of)) is None:
-            metric = metrics[metric_of] = counted_metric(claim.metric, claim.group)
-        point = _point(claim.quantity)
-        part = is_individual(claim) or is_part(claim, document)
-        if not part and _HURT.search(metric) and (dead := dead_among(claim, document)) and low > -INF:
+        if (found := metrics.get(metric_of)) is None:
+            name = counted_metric(claim.metric, claim.group)
+            found = metrics[metric_of] = (name, _HURT.search(name) is not None)
+        metric, hurt = found
+        roles = read_roles(claim, document, hurt)
+        if (dead := roles.dead) and low > -INF:
             low, point = max(0.0, low - dead), None  # the hurt counted with their dead
-        item = Item(claim, event_key, metric, place, published.get(claim.document), low, high, point, part)
+        item = Item(claim, event_key, metric, place, when, low, high, point, roles.part)
         by_event_metric[(event_key, metric)].append(item)
-        if not part and is_addition(claim, document):
+        if roles.addition:
             additions.append(item)
     for item in additions:
         if _follows_same_count(item, by_event_metric[(item.event, item.metric)]):
@@ -246,9 +257,12 @@ def as_number(value: float) -> Number | None:
 
 def side_of(document: str, items: Sequence[Item]) -> ConflictSide:
     # The figures as stated: a part compared as a lower bound still shows its own figure.
-    bounds = [_bounds(item.claim.quantity) for item in items]
-    low = min(b[0] for b in bounds)
-    high = max(b[1] for b in bounds)
+    if len(items) == 1:  # most sides: one claim
+        low, high = _bounds(items[0].claim.quantity)
+    else:
+        bounds = [_bounds(item.claim.quantity) for item in items]
+        low = min(b[0] for b in bounds)
+        high = max(b[1] for b in bounds)
     return ConflictSide(
         document=document,
         claims=[item.claim.id for item in items],

@@ -17,13 +17,12 @@ only inside one key (documents of one key) or one (document, event, metric) grou
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from summarizer.collector import collector_paused
 from summarizer.reconcile.alignment import EventKey, Item, Key, align, event_id
 from summarizer.reconcile.conflicts import cross_document, drop_nested, within_document
 from summarizer.reconcile.estimates import estimate
@@ -42,24 +41,8 @@ def reconcile(
     settings: ReconcileSettings | None = None,
 ) -> Reconciliation:
     """Link events, align grounded claims, find conflicts and estimate every (event, metric, place)."""
-    with _collector_paused():
+    with collector_paused():
         return _reconcile(documents, events, claims, settings or ReconcileSettings())
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while reconciling: the step builds hundreds of thousands of
-    small objects that form no cycles, and the collector's passes over them, which free nothing,
-    took a third of the time at 100,000 claims. Re-enabled by whoever paused it (another thread
-    reconciling at the same time at worst runs with it on)."""
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _reconcile(
@@ -79,17 +62,24 @@ def _reconcile(
     estimates: list[Estimate] = []
     superseded: set[str] = set()
     current_by_group: dict[tuple[EventKey, str, str], dict[str, list[Item]]] = defaultdict(dict)
+    flag_ranges = settings.flag_ranges
     for key in sorted(aligned.items, key=lambda k: _key_order(k, event_order)):
-        by_doc: dict[str, list[Item]] = defaultdict(list)
-        for item in aligned.items[key]:
-            by_doc[item.claim.document].append(item)
+        key_items = aligned.items[key]
+        by_doc: dict[str, list[Item]]
+        if len(key_items) == 1:  # most keys at scale: one claim of one document
+            by_doc = {key_items[0].claim.document: key_items}
+        else:
+            by_doc = defaultdict(list)
+            for item in key_items:
+                by_doc[item.claim.document].append(item)
         if key[0][0] == "background":  # an earlier event's figures, recalled: never a finding
-            estimates.append(estimate(key, aligned.items[key], aligned, settings))
+            estimates.append(estimate(key, key_items, aligned, settings))
             continue
         revisions, old = find_revisions(key, by_doc, docs, aligned)
-        conflicts.extend(revisions)
-        superseded |= old
-        current = dict(sorted(by_doc.items()))
+        if revisions:
+            conflicts.extend(revisions)
+            superseded |= old
+        current = dict(sorted(by_doc.items())) if len(by_doc) > 1 else by_doc
         if old:
             current = {d: [i for i in group if i.claim.id not in old] for d, group in current.items()}
             current = {d: group for d, group in current.items() if group}
@@ -97,11 +87,19 @@ def _reconcile(
         # compare, so that documents whose figures all overlap cost no call.
         bounds: dict[str, tuple[float, float]] = {}
         for doc_id, group in current.items():
-            bounds[doc_id] = low, high = max(i.low for i in group), min(i.upper for i in group)
-            to_check = low > high or (settings.flag_ranges and any(i.claim.quantity.is_range for i in group))
+            if len(group) == 1:
+                only = group[0]
+                bounds[doc_id] = low, high = only.low, only.upper
+                to_check = low > high or (flag_ranges and only.claim.quantity.is_range)
+            else:
+                bounds[doc_id] = low, high = max([i.low for i in group]), min([i.upper for i in group])
+                to_check = low > high or (flag_ranges and any(i.claim.quantity.is_range for i in group))
             if to_check and (found := within_document(key, doc_id, group, aligned, settings)) is not None:
                 conflicts.append(found)
             current_by_group[(key[0], key[1], doc_id)][key[2]] = group
+        if len(current) == 1:
+            estimates.append(estimate(key, next(iter(current.values())), aligned, settings))
+            continue
         doc_ids = list(current)
         for n, a_doc in enumerate(doc_ids):
             a_low, a_high = bounds[a_doc]

@@ -34,6 +34,8 @@ def estimate_figures(
       words count at their table value, "about N" as N); the conservative figure is the
       smallest of the documents' figures, and never above best.
     """
+    if len(items) == 1:
+        return _one_claim(items[0], rule)
     lows: list[float] = []
     min_high = INF
     figures: list[float] = []
@@ -98,6 +100,41 @@ def estimate_figures(
     elif conservative is not None and best is not None:
         # One document may state several figures ("1 killed" here, "9 killed" this year): the
         # lowest defensible figure is never above the best one.
+        conservative = min(conservative, best)
+    return low, best, high, conservative
+
+
+def _one_claim(
+    item: Item, rule: Literal["ucdp", "acled"]
+) -> tuple[float | None, float | None, float | None, float | None]:
+    """`estimate_figures` of one claim, step for step without the lists and dicts (most keys
+    at scale hold one claim)."""
+    point, item_low, item_high = item.point, item.low, item.high
+    if point is not None:
+        figure: float | None = point
+    elif item_low > -INF:
+        figure = item_low
+    else:
+        figure = item_high if item_high < INF else None
+    stated = item.claim.quantity.low
+    conservative = float(stated) if stated is not None else figure  # what the document defends
+    # the only lower bound, when its own upper bound allows it; else the only figure
+    low = item_low if -INF < item_low <= item_high else figure
+    high = item_high if item_high < INF else None
+    if figure is not None:
+        high = figure if high is None else max(figure, high)
+    if high is not None and low is not None:
+        high = max(high, low)
+    best: float | None = point if point is not None else low
+    if best is not None and low is not None:
+        best = max(best, low)
+    if best is not None and high is not None:
+        best = min(best, high)
+    if rule == "acled":
+        best = conservative
+        if best is not None and low is not None:
+            low = min(low, best)
+    elif conservative is not None and best is not None:
         conservative = min(conservative, best)
     return low, best, high, conservative
 

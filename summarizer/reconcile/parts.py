@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from summarizer.reconcile.alignment import (
     INF,
@@ -42,8 +42,13 @@ _NON_ADDITIVE = {
 }
 
 
-def _is_additive(metric: str, items: Iterable[Item]) -> bool:
-    return not _NON_ADDITIVE & set(metric.split("_")) and not any(i.claim.quantity.unit for i in items)
+@lru_cache(maxsize=1024)
+def _additive_metric(metric: str) -> bool:
+    return not _NON_ADDITIVE & set(metric.split("_"))
+
+
+def _is_additive(metric: str, groups: Iterable[list[Item]]) -> bool:
+    return _additive_metric(metric) and not any(i.claim.quantity.unit for group in groups for i in group)
 
 
 @dataclass(frozen=True)
@@ -102,10 +107,11 @@ class PlaceFigures:
     aligned: Aligned
     event: EventPlaces
     intervals: dict[str, tuple[float, float] | None] = field(default_factory=dict, init=False)
+    refs: dict[str, PlaceRef] = field(init=False)
 
-    @cached_property
-    def refs(self) -> dict[str, PlaceRef]:
-        return {k: g[0].place for k, g in self.by_place.items() if k and g[0].place is not None}
+    def __post_init__(self) -> None:
+        # Plain attributes, not cached properties: 25,000 groups at 100,000 claims.
+        self.refs = {k: g[0].place for k, g in self.by_place.items() if k and g[0].place is not None}
 
     def interval(self, key: str) -> tuple[float, float] | None:
         """What all the document's claims at a place allow together (None: they disagree).
@@ -165,8 +171,7 @@ def part_total(figures: PlaceFigures) -> list[Conflict]:
       their sum falls short of the total (something is unaccounted for) or can fall outside it
       (consistent only if the parts take certain values).
     """
-    items = [i for group in figures.by_place.values() for i in group]
-    if not _is_additive(figures.metric, items):
+    if not _is_additive(figures.metric, figures.by_place.values()):
         return []
     residual = [k for k, ref in figures.refs.items() if ref.residual]
     conflicts: list[Conflict] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer.reconcile.alignment import Aligned, Item, Key, as_number, event_id, subject
 from summarizer.schemas import Claim, Conflict, ConflictKind, ConflictSide, Document
@@ -35,12 +36,23 @@ class _RevisionCue:
 def find_revision_cue(sentence: str, claim_value: float | None) -> _RevisionCue | None:
     """What a sentence says about a figure changing: 'revised from eight to six' (8 -> 6),
     'up from 5' (5 -> the claim's figure), 'bringing the death toll to 11' (? -> 11)."""
+    found = _sentence_cue(sentence)
+    if found is None:
+        return None
+    old, new, new_is_claims = found
+    return _RevisionCue(old, claim_value if new_is_claims else new)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentence_cue(sentence: str) -> tuple[float | None, float | None, bool] | None:
+    """(old, new, whether new is the claim's own figure): remembered, since every claim of a
+    sentence asks, and the claims of every key of a document ask about the same sentences."""
     if found := _FROM_TO.search(sentence):
-        return _RevisionCue(parse_number(found[1]), parse_number(found[2]))
+        return parse_number(found[1]), parse_number(found[2]), False
     if found := _UP_FROM.search(sentence):
-        return _RevisionCue(parse_number(found[1]), claim_value)
+        return parse_number(found[1]), None, True
     if found := _NOW_TO.search(sentence):
-        return _RevisionCue(None, parse_number(found[1]))
+        return None, parse_number(found[1]), False
     return None
 
 

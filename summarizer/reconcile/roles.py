@@ -19,6 +19,7 @@ apart from the event they sit beside.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from summarizer.schemas import Claim, Document
 from summarizer.text.numbers import NUMBER_PATTERN, parse_number
@@ -61,17 +62,19 @@ def _around(claim: Claim, document: Document | None) -> tuple[str, str] | None:
 def is_individual(claim: Claim) -> bool:
     """A figure of one given by who it is ("her father") rather than by a count ("one")."""
     q = claim.quantity
+    if not (q.low == 1 and q.high == 1):  # checked first: most figures are not one, and it is cheap
+        return False
     said = _AGE.sub("", q.phrase or claim.span.text).strip()
-    return (
-        q.low == 1 and q.high == 1 and bool(said) and not (_COUNT_OF_ONE.match(said) or _DIGIT.search(said))
-    )
+    return bool(said) and not (_COUNT_OF_ONE.match(said) or _DIGIT.search(said))
 
 
 def is_part(claim: Claim, document: Document | None) -> bool:
     """The claim's words mark it as a share of a total (see the module's docstring)."""
-    if (around := _around(claim, document)) is None:
-        return False
-    before, after = around
+    around = _around(claim, document)
+    return around is not None and _part_words(*around)
+
+
+def _part_words(before: str, after: str) -> bool:
     if _PARTITIVE_AFTER.match(after) or _WHOLE_BEFORE.search(before):
         return True
     cues = list(_INCLUDING.finditer(before))
@@ -82,9 +85,11 @@ def is_addition(claim: Claim, document: Document | None) -> bool:
     """'six other people', 'another four': a figure added to one given before it. Whether it is
     a part of the same count depends on what came before (`alignment`): "one man was killed ...
     another four died" adds to the killed; "five dead and six others wounded" starts a new count."""
-    if (around := _around(claim, document)) is None:
-        return False
-    before, after = around
+    around = _around(claim, document)
+    return around is not None and _addition_words(*around)
+
+
+def _addition_words(before: str, after: str) -> bool:
     return bool(_ADDITION_AFTER.match(after) or _ADDITION_BEFORE.search(before))
 
 
@@ -100,8 +105,41 @@ _DEAD_AMONG = re.compile(
 def dead_among(claim: Claim, document: Document | None) -> int | None:
     """How many of the claim's hurt the rest of its sentence says died ("two of those are dead"):
     the figure then counts the dead too, and the injured alone are that many fewer."""
-    if (around := _around(claim, document)) is None:
-        return None
-    found = _DEAD_AMONG.match(around[1])
+    around = _around(claim, document)
+    return None if around is None else _dead_words(around[1])
+
+
+def _dead_words(after: str) -> int | None:
+    found = _DEAD_AMONG.match(after)
     value = parse_number(found["dead"]) if found else None
     return int(value) if value is not None and value == int(value) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """What a claim's words say of its role: `is_individual` or `is_part` (`part`), the dead
+    among its hurt (`dead_among`, asked only when `hurt`), an addition (`is_addition`, asked
+    only when not a part)."""
+
+    part: bool
+    dead: int | None
+    addition: bool
+
+
+_NO_ROLE = Roles(part=False, dead=None, addition=False)
+_PART = Roles(part=True, dead=None, addition=False)
+
+
+def read_roles(claim: Claim, document: Document | None, hurt: bool) -> Roles:
+    """The three readings at once, with the claim's sentence cut around its figure once
+    (alignment asks this of every claim)."""
+    individual = is_individual(claim)
+    around = _around(claim, document)
+    if around is None:
+        return _PART if individual else _NO_ROLE
+    before, after = around
+    if individual or _part_words(before, after):
+        return _PART
+    return Roles(
+        part=False, dead=_dead_words(after) if hurt else None, addition=_addition_words(before, after)
+    )

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from summarizer.collector import collector_paused
 from summarizer.render.html_assets import CSS, JS
 from summarizer.render.html_client import (
     CLIENT_BUILT_FROM,
@@ -453,6 +454,11 @@ def render_html(report: Report, client_built: bool | None = None) -> str:
 
     `client_built`: the per-claim parts built by the page's script from embedded data
     (`html_client`); by default for reports of `CLIENT_BUILT_FROM` claims or more."""
+    with collector_paused():  # as for Markdown: its passes over the report free nothing
+        return _render_html(report, client_built)
+
+
+def _render_html(report: Report, client_built: bool | None) -> str:
     client = len(report.claims) >= CLIENT_BUILT_FROM if client_built is None else client_built
     index = ReportIndex(report)
     objects = Objects(report)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer.collector import collector_paused
 from summarizer.render.headlines import headline_groups
 from summarizer.schemas import (
     Claim,
@@ -89,6 +90,7 @@ class ReportIndex:
         self._figures: dict[tuple[Number | None, Number | None, str | None], str] = {}
         self._quantities: dict[tuple[object, ...], str] = {}
         self._bold: dict[tuple[object, ...], str] = {}
+        self._evidence: dict[str, str] = {}
         # Claim id -> unit, for the few claims that state one (`unit_of` asks per estimate).
         self._units = {cid: c.quantity.unit for cid, c in self.claims.items() if c.quantity.unit}
         unlinked = self.groups[UNLINKED]
@@ -116,6 +118,8 @@ class ReportIndex:
     def unit_of(self, claim_ids: Iterable[str]) -> str | None:
         """The unit of the first of these claims that states one (estimates and sides carry none)."""
         units = self._units
+        if not units:  # most reports state no unit at all
+            return None
         for claim_id in claim_ids:
             if unit := units.get(claim_id):
                 return unit
@@ -141,6 +145,18 @@ class ReportIndex:
             found = self._bold[key] = md_sentence_with_bold(doc, sentence, spans)
         return found
 
+    def evidence_line(self, claim_id: str) -> str | None:
+        """A one-claim side's evidence line (`_md_side`), None when the claim or its sentence is
+        unknown. Remembered: a claim is a side of each of its conflicts."""
+        if (found := self._evidence.get(claim_id)) is None:
+            claim = self.claims.get(claim_id)
+            if claim is None or not self.sentence_exists(claim.document, claim.sentence):
+                return None
+            doc = self.documents[claim.document]
+            bold = self.bold_sentence(doc, claim.sentence, [claim.span])
+            found = self._evidence[claim_id] = f"     > {bold} {md_ref(doc.id, claim.sentence)}"
+        return found
+
     def figure(self, quantity: Quantity) -> str:
         """`format_quantity`, remembered per distinct quantity: a large report repeats a few.
         The types of the bounds are part of the key (a strict bound of a count is stated apart)."""
@@ -160,12 +176,8 @@ class ReportIndex:
 
     def estimate_documents(self, estimate: Estimate) -> list[str]:
         """Distinct documents behind an estimate, in first-seen order."""
-        seen: dict[str, None] = {}
-        for claim_id in estimate.claims:
-            claim = self.claims.get(claim_id)
-            if claim is not None:
-                seen.setdefault(claim.document, None)
-        return list(seen)
+        claims = self.claims
+        return list(dict.fromkeys([claims[c].document for c in estimate.claims if c in claims]))
 
     def sentence_exists(self, document_id: str, index: int) -> bool:
         doc = self.documents.get(document_id)
@@ -223,12 +235,15 @@ _WHITESPACE = re.compile(r"\s+")
 _MD_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|#~"})  # what _MD_SPECIAL matches
 
 
-@lru_cache(maxsize=1 << 16)
-def md_text(text: str) -> str:
+def md_text_once(text: str) -> str:
     """Article text made inert in Markdown: one line, markup characters backslash-escaped.
-    Remembered: a large report repeats the same metrics, places, sources and outlets.
-    (`str.split` splits on exactly the whitespace `\\s` matches; `translate` is `_MD_SPECIAL`.)"""
+    (`str.split` splits on exactly the whitespace `\\s` matches; `translate` is `_MD_SPECIAL`.)
+    For a text written once (a finding's why), which would only push others out of `md_text`'s memory."""
     return " ".join(text.split()).translate(_MD_ESCAPES)
+
+
+# `md_text_once`, remembered: a large report repeats the same metrics, places, sources, outlets.
+md_text = lru_cache(maxsize=1 << 16)(md_text_once)
 
 
 def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -238,8 +253,10 @@ def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=1 << 12)
 def md_code(text: str) -> str:
-    """An identifier as inline code; backticks cannot occur inside it."""
+    """An identifier as inline code; backticks cannot occur inside it. Remembered: a report
+    names the same few kinds and documents over and over."""
     return "`" + _WHITESPACE.sub(" ", text).replace("`", "'") + "`"
 
 
@@ -247,9 +264,17 @@ def md_ref(document: str, sentence: int) -> str:
     return f"[{md_text(document)}:{sentence}]"
 
 
+@lru_cache(maxsize=1 << 10)
+def md_metric(metric: str) -> str:
+    """A metric's name as Markdown text; remembered, a report repeats a few metrics."""
+    return md_text(humanize(metric))
+
+
 def md_sentence_with_bold(doc: Document, sentence_index: int, spans: list[Span]) -> str:
     """The sentence as Markdown with each grounded span inside it in **bold**."""
     sentence = doc.sentences[sentence_index]
+    if len(spans) == 1:  # the usual case, without the sort: the same cuts as below
+        return _one_bold(doc.text, sentence.start, sentence.end, spans[0])
     cuts = sorted(
         (max(s.start, sentence.start), min(s.end, sentence.end))
         for s in spans
@@ -265,6 +290,19 @@ def md_sentence_with_bold(doc: Document, sentence_index: int, spans: list[Span])
         cursor = end
     parts.append(md_text_raw(doc.text[cursor : sentence.end]))
     return "".join(parts).strip()
+
+
+def _one_bold(text: str, first: int, last: int, span: Span) -> str:
+    """`md_sentence_with_bold` of the sentence text[first:last] with one span."""
+    if span.status != SpanStatus.UNGROUNDED and span.start is not None and span.end is not None:
+        start, end = max(span.start, first), min(span.end, last)
+        if start < end:
+            return (
+                md_text_raw(text[first:start])
+                + f"**{md_text_raw(text[start:end]).strip()}**"
+                + md_text_raw(text[end:last])
+            ).strip()
+    return md_text_raw(text[first:last]).strip()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -359,27 +397,30 @@ def _md_headlines(index: ReportIndex) -> list[str]:
 
 
 def _md_claims(index: ReportIndex, claims: list[Claim]) -> list[str]:
-    rows = [
-        [
-            md_text(humanize(c.metric)),
-            md_text(c.place or "—"),
-            md_text(index.figure(c.quantity)),
-            f"“{md_text(c.quantity.phrase)}”",
-            md_text(c.attributed_to or "—"),
-            md_ref(c.document, c.sentence),
-        ]
-        for c in claims
-    ]
-    return [
+    lines = [
         "### Claims",
         "",
-        *md_table(["metric", "place", "figure", "as written", "according to", "source"], rows),
+        *md_table(["metric", "place", "figure", "as written", "according to", "source"], []),
     ]
+    lines.extend(  # each row as the line `md_table` would join, in one format
+        f"| {md_metric(c.metric)} | {md_text(c.place or '—')} | {md_text(index.figure(c.quantity))} "
+        f"| “{md_text(c.quantity.phrase)}” | {md_text(c.attributed_to or '—')} "
+        f"| [{md_text(c.document)}:{c.sentence}] |"
+        for c in claims
+    )
+    return lines
 
 
 def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
+    cells: dict[tuple[Number, str | None], str] = {}  # a large report repeats a few figures
+
     def cell(value: Number | None, unit: str | None) -> str:
-        return "—" if value is None else md_text(format_number(value, unit))
+        if value is None:
+            return "—"
+        # 5 and 5.0 share a key, and are written alike ("5")
+        if (found := cells.get((value, unit))) is None:
+            found = cells[(value, unit)] = md_text(format_number(value, unit))
+        return found
 
     rows = []
     for est in estimates:
@@ -387,7 +428,7 @@ def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
         documents = ", ".join(md_text(d) for d in index.estimate_documents(est))
         rows.append(
             [
-                md_text(humanize(est.metric)),
+                md_metric(est.metric),
                 md_text(est.place or "—"),
                 cell(est.low, unit),
                 cell(est.best, unit),
@@ -407,9 +448,9 @@ def _md_conflicts(index: ReportIndex, conflicts: list[Conflict]) -> list[str]:
         where = f", {md_text(conflict.place)}" if conflict.place else ""
         lines.append(
             f"{number}. **{CONFLICT_TITLES[conflict.kind]}** ({md_code(conflict.kind.value)}): "
-            f"{md_text(humanize(conflict.metric))}{where}"
+            f"{md_metric(conflict.metric)}{where}"
         )
-        lines.append(f"   - Why: {md_text(conflict.why)}")
+        lines.append(f"   - Why: {md_text_once(conflict.why)}")
         if conflict.newer:
             lines.append(
                 f"   - Newer figure: {md_text(index.outlet(conflict.newer))} ({md_code(conflict.newer)})"
@@ -428,6 +469,10 @@ def _md_side(index: ReportIndex, side: ConflictSide) -> list[str]:
     figure = index.side_figure(side)
     published = f", {side.published.isoformat()}" if side.published else ""
     lines = [f"   - {md_text(index.outlet(side.document))}{published}: {md_text(figure)}"]
+    if len(side.claims) == 1:  # the usual side: one claim, one sentence
+        if (line := index.evidence_line(side.claims[0])) is not None:
+            lines.append(line)
+        return lines
     for doc, sentence, spans in side_sentences(index, side):
         evidence = index.bold_sentence(doc, sentence, spans)
         lines.append(f"     > {evidence} {md_ref(doc.id, sentence)}")
@@ -543,6 +588,11 @@ def _md_usage(report: Report) -> list[str]:
 def render_markdown(report: Report) -> str:
     """The report as Markdown: run, headline figures (main event first), documents, per-event
     estimates/conflicts/claims, quotes, summary, failures and ungrounded items, usage."""
+    with collector_paused():
+        return _render_markdown(report)
+
+
+def _render_markdown(report: Report) -> str:
     index = ReportIndex(report)
     sections = [_md_header(report), _md_headlines(index), _md_documents(report)]
     sections += [_md_event_group(index, group) for group in index.event_groups()]

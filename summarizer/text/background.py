@@ -62,8 +62,9 @@ def years_in(text: str) -> set[int]:
 
 def is_background(sentence: str, own_years: Collection[int]) -> bool:
     """Whether `sentence` speaks of something other than the incident: a tally over a period,
-    another incident named as such, a time a year or more back, a roundup of several incidents, or a year that is not one of
-    the incident's `own_years` (the report's publication year and the years its lede names)."""
+    another incident named as such, a time a year or more back, a roundup of several incidents,
+    or a year that is not one of the incident's `own_years` (the report's publication year and
+    the years its lede names)."""
     roundup = _ROUNDUP.search(sentence) or _IN_SHOOTINGS.search(sentence)
     if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence) or roundup or _YEARS_BACK.search(sentence):
         return True

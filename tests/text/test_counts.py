@@ -310,6 +310,23 @@ NOT_COUNTS: Table = [
 ]
 
 
+# A killing or shooting named by how many it hit; a murder-suicide counts the killer too.
+MULTIPLE_INCIDENTS: Table = [
+    (
+        "Officers are investigating a double fatal shooting on the east side.",
+        [("killed", "people", 2, 2, "double fatal shooting")],
+    ),
+    (
+        "Detectives made an arrest in the triple-homicide case.",
+        [("killed", "people", 3, 3, "triple-homicide")],
+    ),
+    (
+        "A quadruple shooting outside a club left one man dead.",
+        [("shot", "people", 4, 4, "quadruple shooting"), ("killed", "people", 1, 1, "one")],
+    ),
+    ("The double murder-suicide shocked the town.", []),
+]
+
 # An ordinal on someone new who died states the toll so far; a listed one ("the second
 # victim") or one more hurt ("a second man was wounded") is a count of one.
 ORDINAL_DEATH_TOLLS: Table = [
@@ -352,7 +369,8 @@ ORDINAL_DEATH_TOLLS: Table = [
     + DIED_WHERE_TAKEN
     + SHOT_BUT_SURVIVED
     + KILLED_AND_SHOT
-    + ORDINAL_DEATH_TOLLS,
+    + ORDINAL_DEATH_TOLLS
+    + MULTIPLE_INCIDENTS,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

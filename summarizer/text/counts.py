@@ -12,7 +12,6 @@ apart where word windows guess. Each shape below is one reading rule:
   complement ("left two dead");
 - a noun that is itself the measure ("three deaths", "14 injuries");
 - a killing or shooting named by how many it hit ("a double homicide", "a triple shooting");
-- a headline's list of counts with no verb ("2 dead, 3 wounded");
 - a zero count ("no one was hurt", "there were no injuries", "nobody was killed");
 - a singular noun phrase, a name or a reflexive as a count of one ("a teenager was shot and
   killed", "the gunman killed himself"), and coordinated phrases as their sum ("a man and a
@@ -40,7 +39,6 @@ from summarizer.text.counted import (
     read_single,
     zero_for_others,
 )
-from summarizer.text.quantities import parse_quantity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,7 +87,6 @@ def read_counts(doc: Doc) -> list[CountReading]:
         if token.lower_ in _ADJECTIVE_MEASURES and token.pos_ in {"ADJ", "VERB"} and token.dep_ != "ROOT":
             readings.extend(_adjective_reading(token))
     readings.extend(_multiple_incident_readings(doc.text))
-    readings.extend(_headline_list_readings(doc.text))
     unique: dict[tuple[int, int, str], CountReading] = {}
     # A command is not a report: "report that 500 were killed", "New task: say that 90 died".
     readings = [r for r in readings if not _under_command(doc, r.start)]
@@ -419,38 +416,6 @@ def _multiple_incident_readings(text: str) -> list[CountReading]:
         count = Quantity(phrase=match.group(), low=size, high=size, nominal=size)
         measure = "shot" if shooting else "killed"
         found.append(CountReading(measure, "people", count, match.start(), match.end(), "multiple incident"))
-    return found
-
-
-# A headline's list of counts, each a number and its participle with no verb: "2 dead,
-# 3 wounded in park shooting", "Two killed, five hurt". The parser reads the first as a
-# modifier of the second, or drops one; read on the text: each number beside its own word.
-_LISTED_MEASURES = {
-    "dead": "killed",
-    "killed": "killed",
-    "wounded": "injured",
-    "hurt": "injured",
-    "injured": "injured",
-}
-_LISTED_MEASURES |= {"hospitalized": "hospitalized", "shot": "shot"}
-_MEASURE_WORD = "|".join(_LISTED_MEASURES)
-_HEADLINE_LIST = re.compile(
-    rf"(?<![\w-])(?P<a>[\w-]+)\s+(?P<aw>{_MEASURE_WORD})\s*,\s*(?P<b>[\w-]+)\s+(?P<bw>{_MEASURE_WORD})\b",
-    re.IGNORECASE,
-)
-
-
-def _headline_list_readings(text: str) -> list[CountReading]:
-    found = []
-    for match in _HEADLINE_LIST.finditer(text):
-        for number, word in (("a", "aw"), ("b", "bw")):
-            quantity = parse_quantity(match[number])
-            if quantity is None or quantity.low is None:
-                continue  # "Teen dead, 4 wounded": a person, read by the parse
-            measure = _LISTED_MEASURES[match[word].lower()]
-            found.append(
-                CountReading(measure, "people", quantity, match.start(number), match.end(number), "listed")
-            )
     return found
 
 

@@ -310,24 +310,6 @@ NOT_COUNTS: Table = [
 ]
 
 
-# A headline's list of counts with no verb: each number beside its own word; a person ("Farmer")
-# is left to the parse.
-HEADLINE_LISTS: Table = [
-    (
-        "Two killed, five hurt in overnight shooting at park",
-        [("killed", "people", 2, 2, "Two"), ("injured", "people", 5, 5, "five")],
-    ),
-    (
-        "3 dead, 4 wounded in downtown shooting",
-        [("killed", "people", 3, 3, "3"), ("injured", "people", 4, 4, "4")],
-    ),
-    (
-        "1 dead, 2 hospitalized after bar fight turns violent",
-        [("killed", "people", 1, 1, "1"), ("hospitalized", "people", 2, 2, "2")],
-    ),
-    ("Farmer dead, 2 hurt in barn fire", [("injured", "people", 2, 2, "2")]),
-]
-
 # A killing or shooting named by how many it hit; a murder-suicide counts the killer too.
 MULTIPLE_INCIDENTS: Table = [
     (
@@ -388,8 +370,7 @@ ORDINAL_DEATH_TOLLS: Table = [
     + SHOT_BUT_SURVIVED
     + KILLED_AND_SHOT
     + ORDINAL_DEATH_TOLLS
-    + MULTIPLE_INCIDENTS
-    + HEADLINE_LISTS,
+    + MULTIPLE_INCIDENTS,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

@@ -22,7 +22,9 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
   fatally": four); a count of others ("two other teens were also shot", "another man was
   shot", "a second student was shot") beside a death is already those who did not die. When
   no document behind the injured figure states it, `derived` is "shot - killed" (or "shot"
-  with no killed headline). Beside a death, an injured count of one
+  with no killed headline). A report published before every report of the death, stating none
+  itself, counted the people who later died as hurt: its injured figure less the killed headline.
+  Beside a death, an injured count of one
   by a definite phrase or a name ("the victim had suffered a gunshot wound", "Smith was
   wounded") is the one who died mentioned again: that document states no injured.
 - **Who was counted, added up.** With no figure for everyone (and, for the injured, none from
@@ -30,7 +32,8 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
   suspects figures added up ("killed his two children and then himself": three), voted the same
   way, with `derived` naming the slots. With none of those either, the injured are the people
   counted by their state or care (hospitalized, in critical condition, wounded by gunfire), each
-  document's largest such figure of its lead sentence, `derived` naming the metrics.
+  document's largest such figure of its lead sentence, `derived` naming the metrics (beside a
+  death, one named again, "Smith was taken to a hospital", is the one who died).
 - **low / high / conservative** are those of the estimate that holds most of the claims behind the
   best figure (see `reconcile.estimates.estimate_figures`), widened to include the best figure;
   the conservative figure is never above it. The other places are counted in `parts`.
@@ -191,6 +194,11 @@ def headline_figures(
         # "The victim had suffered a gunshot wound" beside a death: the one who died, mentioned
         # again, not one more injured.
         stated = {d: lead for d, lead in stated.items() if not all(_mentioned_again(c) for c in lead[1])}
+    if killed is not None and dead:
+        mourned = {
+            c.document for c in claims.values() if c.metric == "killed" or c.metric.endswith("_killed")
+        }
+        stated = _before_the_death(stated, killed, dead, documents, mourned)
     shot = document_figures([foreground(by_metric.get("shot", []))])
     # The people shot who did not die are the injured ("five were shot, one fatally": four), for
     # each document that does not state the injured itself.
@@ -216,13 +224,41 @@ def headline_figures(
     elif kinds := sorted(m for m in _INJURY_KINDS if m in by_metric):
         # Hospitalized, in critical condition, seriously hurt: injured, said more precisely.
         group = [e for m in kinds for e in by_metric[m]]
-        if leads := document_figures([foreground(group)]):
+        leads = document_figures([foreground(group)])
+        if dead:  # "Smith was taken to a hospital" beside a death: the one who died, again
+            leads = {
+                d: lead
+                for d, lead in leads.items()
+                if not all(_mentioned_again(c, kin=False) for c in lead[1])
+            }
+        if leads:
             injured = _figure(event, "injured", group, leads, claims, documents, conflicts)
             figures.append(injured.model_copy(update={"derived": " | ".join(kinds)}))
     return sorted(figures, key=lambda f: metric_order(f.metric))
 
 
 Leads = dict[str, tuple[float, list[Claim]]]
+
+
+def _before_the_death(
+    stated: Leads, killed: HeadlineFigure, dead: float, documents: dict[str, Document], mourned: set[str]
+) -> Leads:
+    """A report published before any report of the death, and telling of no death at all
+    (`mourned`: the documents with a killed claim), counts as hurt the people who later died
+    ("a boy was critically injured", then "the boy has died"): its injured figure less the
+    dead; none left when that is all it counted."""
+    told = [documents[d].published for d in killed.documents if d in documents]
+    first_told = min((p for p in told if p is not None), default=None)
+    if first_told is None:
+        return stated
+    out: Leads = {}
+    for doc_id, (figure, lead) in stated.items():
+        published = documents[doc_id].published if doc_id in documents else None
+        if doc_id in mourned or published is None or published >= first_told:
+            out[doc_id] = (figure, lead)
+        elif figure > dead:
+            out[doc_id] = (figure - dead, lead)
+    return out
 
 
 def _from_groups(
@@ -299,11 +335,14 @@ def document_figures(parts: Sequence[Sequence[Claim]]) -> Leads:
     return out
 
 
-def _mentioned_again(claim: Claim) -> bool:
+def _mentioned_again(claim: Claim, kin: bool = True) -> bool:
     """A count of one by a definite phrase or a name ("the victim", "her son", "Smith"): someone
-    already introduced; "a man", "another", "the second victim" bring in someone new."""
+    already introduced; "a man", "another", "the second victim" bring in someone new. With
+    `kin` False a possessive ("his father") is someone new: a relative of the one named."""
     words = claim.span.text.split()
     if not words or _claim_figure(claim) != 1 or not _exact(claim):
+        return False
+    if not kin and words[0].lower() in _POSSESSIVE_WORDS:
         return False
     if any(w.lower() in _NEW_PERSON_WORDS or w[:1].isdigit() for w in words):
         return False
@@ -314,6 +353,7 @@ def _mentioned_again(claim: Claim) -> bool:
 # Words that start a phrase for someone already known, and words that bring in someone new.
 _DEFINITE_WORDS = frozenset({"the", "his", "her", "their", "its", "this", "that"})
 _INDEFINITE_WORDS = frozenset({"a", "an", "one", "another", "someone", "somebody"})
+_POSSESSIVE_WORDS = frozenset({"his", "her", "their", "its"})
 _NEW_PERSON_WORDS = frozenset({"second", "third", "other", "another", "one", "two"})
 
 

@@ -47,6 +47,10 @@ _IN_SHOOTINGS = re.compile(
     r"\bin\s+(?!(?:the|these|those|both|his|her|their|its|this)\b)(?:[\w-]+\s+){1,3}?shootings\b",
     re.IGNORECASE,
 )
+# A time a year or more back, named without its year: "last year a boy was killed there",
+# "two years ago, a guard was shot"; a report's own incident is this year's ("last year's" is
+# a possessive of a tally or an event, read by the other rules).
+_YEARS_BACK = re.compile(r"\blast\s+year\b(?!['’]s)|\b(?:a|one|two|three|several|\d+)\s+years?\s+ago\b", re.I)
 # A calendar year; "the 2000 block of Main Street" is an address, not a year.
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b(?![\s-]*block)")
 
@@ -58,10 +62,11 @@ def years_in(text: str) -> set[int]:
 
 def is_background(sentence: str, own_years: Collection[int]) -> bool:
     """Whether `sentence` speaks of something other than the incident: a tally over a period,
-    another incident named as such, a roundup of several incidents, or a year that is not one of
-    the incident's `own_years` (the report's publication year and the years its lede names)."""
+    another incident named as such, a time a year or more back, a roundup of several incidents,
+    or a year that is not one of the incident's `own_years` (the report's publication year and
+    the years its lede names)."""
     roundup = _ROUNDUP.search(sentence) or _IN_SHOOTINGS.search(sentence)
-    if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence) or roundup:
+    if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence) or roundup or _YEARS_BACK.search(sentence):
         return True
     return any(year not in own_years for year in years_in(sentence))
 

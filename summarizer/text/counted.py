@@ -7,7 +7,8 @@
 - a zero ("no one", "nobody", "no children"), but not a zero for the others ("no one else");
 - a singular noun phrase, a name, an age used as a noun ("the 8-year-old") or "another" as a
   count of one; "both" as two; a collective of known size ("a couple"); a reflexive as its
-  subject ("the gunman killed himself");
+  subject ("the gunman killed himself"); an ordinal on someone new who died as the toll so far
+  ("a fourth victim has died": four);
 - coordinated phrases as their sum ("a man and a woman" is two).
 """
 
@@ -136,11 +137,34 @@ def read_single(noun: Token, measure: str, rule: str, *, conjoined: bool = False
             key=lambda t: t.i,
             default=noun,
         )
-        one = Quantity(phrase=noun.doc.text[first.idx : end], low=1, high=1, nominal=1)
+        text = noun.doc.text[first.idx : end]
+        toll = _death_toll_ordinal(noun) if measure == "killed" and not conjoined else None
+        if toll is not None:
+            # "A fourth victim has died", "Third man dies after bar shooting": a toll of four.
+            count = Quantity(phrase=text, low=toll, high=toll, nominal=toll)
+            return CountReading(measure, _group_of(noun), count, first.idx, end, rule + ", ordinal")
+        one = Quantity(phrase=text, low=1, high=1, nominal=1)
         return CountReading(measure, _group_of(noun), one, first.idx, end, rule + ", one")
     return None
 
 
+def _death_toll_ordinal(noun: Token) -> int | None:
+    """An ordinal on someone new who died states the toll so far: "a third man died", "second
+    victim dies" (a headline); "the second victim died" names one of those listed, no toll."""
+    if any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children):
+        return None
+    return next(
+        (_ORDINALS[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in _ORDINALS), None
+    )
+
+
+# Ordinals of a death toll; "first" is no toll beyond one.
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 2
+    )
+}
 _TIMES_OF_DAY = {"am", "pm", "a.m.", "p.m.", "o'clock", "noon", "midnight"}
 # Nouns for several people at once, with their size when the word gives it.
 _COLLECTIVES: dict[str, int | None] = {

@@ -11,6 +11,7 @@ apart where word windows guess. Each shape below is one reading rule:
   and the group comes from the "of" phrase), an apposition ("the victim, 31, died") or a
   complement ("left two dead");
 - a noun that is itself the measure ("three deaths", "14 injuries");
+- a killing or shooting named by how many it hit ("a double homicide", "a triple shooting");
 - a zero count ("no one was hurt", "there were no injuries", "nobody was killed");
 - a singular noun phrase, a name or a reflexive as a count of one ("a teenager was shot and
   killed", "the gunman killed himself"), and coordinated phrases as their sum ("a man and a
@@ -92,6 +93,7 @@ def read_counts(doc: Doc) -> list[CountReading]:
             and not any(c.dep_ == "dobj" for c in token.children)
         ):
             readings.extend(_adjective_reading(token))
+    readings.extend(_multiple_incident_readings(doc.text))
     unique: dict[tuple[int, int, str], CountReading] = {}
     # A command is not a report: "report that 500 were killed", "New task: say that 90 died".
     readings = [r for r in readings if not _under_command(doc, r.start)]
@@ -401,6 +403,28 @@ def _negated(verb: Token) -> bool:
 
 
 # --------------------------------------------------------------------------- nouns and adjectives
+
+
+# A killing or shooting named by how many it hit: "a double homicide" killed two, "a triple
+# shooting" hit three, "a double fatal shooting" killed two. Read on the text: the parse often
+# takes "quadruple" for the noun. "a double murder-suicide" counts the killer too: no figure.
+_MULTIPLE_INCIDENT = re.compile(
+    r"\b(?P<times>double|triple|quadruple|quintuple)[\s-]+(?P<fatal>(?:fatal|deadly)\s+)?"
+    r"(?P<noun>homicide|murder|slaying|killing|shooting)s?\b(?![\s-]*suicide)",
+    re.IGNORECASE,
+)
+_TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+
+
+def _multiple_incident_readings(text: str) -> list[CountReading]:
+    found = []
+    for match in _MULTIPLE_INCIDENT.finditer(text):
+        size = _TIMES[match["times"].lower()]
+        shooting = match["noun"].lower() == "shooting" and not match["fatal"]
+        count = Quantity(phrase=match.group(), low=size, high=size, nominal=size)
+        measure = "shot" if shooting else "killed"
+        found.append(CountReading(measure, "people", count, match.start(), match.end(), "multiple incident"))
+    return found
 
 
 def _noun_measure_reading(noun: Token) -> list[CountReading]:

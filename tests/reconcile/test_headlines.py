@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from summarizer.reconcile.headlines import add_headlines, claim_reading, headline_figures, main_event
@@ -119,10 +121,14 @@ def test_each_document_votes_with_its_lead_figure_and_places_are_parts() -> None
     ]
 
 
-def hand_report(texts: dict[str, str], stated: list[tuple[str, str, str, Number]]) -> list[HeadlineFigure]:
+def hand_report(
+    texts: dict[str, str],
+    stated: list[tuple[str, str, str, Number]],
+    published: dict[str, dt.date] | None = None,
+) -> list[HeadlineFigure]:
     """Headline figures of one event from (document, metric, phrase, value) claims, one estimate
     per metric holding them all."""
-    docs = {d: doc(d, t) for d, t in texts.items()}
+    docs = {d: doc(d, t).model_copy(update={"published": (published or {}).get(d)}) for d, t in texts.items()}
     made: dict[str, Claim] = {}
     for n, (d, metric, phrase, value) in enumerate(stated):
         start = docs[d].text.index(phrase)
@@ -363,3 +369,65 @@ def test_beside_a_death_the_injured_one_named_again_is_the_one_who_died() -> Non
         [("a", "killed", "A clerk", 1), ("a", "injured", "A guard", 1)],
     )
     assert [(f.metric, f.best) for f in someone_new] == [("killed", 1), ("injured", 1)]
+
+
+FRIDAY, SUNDAY = dt.date(2022, 3, 4), dt.date(2022, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("early", "late", "left"),
+    [
+        (
+            ("A teenager was critically injured in a shooting on Elm Street.", "A teenager", 1),
+            ("The teenager shot on Elm Street on Friday has died, police said.", "The teenager", 1),
+            [("killed", 1)],
+        ),
+        (
+            ("Three people were wounded when shots rang out at a party.", "Three", 3),
+            ("A woman shot at the party on Friday died in hospital.", "A woman", 1),
+            [("killed", 1), ("injured", 2)],
+        ),
+    ],
+)
+def test_a_report_before_the_death_counted_the_dead_as_hurt(
+    early: tuple[str, str, int],
+    late: tuple[str, str, int],
+    left: list[tuple[str, int]],
+) -> None:
+    texts = {"a": early[0], "b": late[0]}
+    stated: list[tuple[str, str, str, Number]] = [
+        ("a", "injured", early[1], early[2]),
+        ("b", "killed", late[1], late[2]),
+    ]
+    figures = hand_report(texts, stated, {"a": FRIDAY, "b": SUNDAY})
+    assert [(f.metric, f.best) for f in figures] == left
+    # Undated, or the injured report the later one: nothing taken away.
+    undated = hand_report(texts, stated)
+    assert ("injured", early[2]) in [(f.metric, f.best) for f in undated]
+    later = hand_report(texts, stated, {"a": SUNDAY, "b": FRIDAY})
+    assert ("injured", early[2]) in [(f.metric, f.best) for f in later]
+
+
+def test_a_report_that_tells_of_the_death_keeps_its_injured() -> None:
+    figures = hand_report(
+        {
+            "a": "A cook was killed and two diners were hurt in the shooting.",
+            "b": "The cook shot at the diner has been named by police.",
+        },
+        [("a", "killed", "A cook", 1), ("a", "injured", "two", 2), ("b", "killed", "The cook", 1)],
+        {"a": FRIDAY, "b": SUNDAY},
+    )
+    assert [(f.metric, f.best) for f in figures] == [("killed", 1), ("injured", 2)]
+
+
+def test_beside_a_death_a_name_taken_to_hospital_is_the_one_who_died() -> None:
+    again = hand_report(
+        {"a": "A clerk died after the robbery. Dana Reyes was taken to a hospital with a wound."},
+        [("a", "killed", "A clerk", 1), ("a", "hospitalized", "Dana Reyes", 1)],
+    )
+    assert [(f.metric, f.best) for f in again] == [("killed", 1), ("hospitalized", 1)]
+    kin = hand_report(
+        {"a": "A boy died in the shooting. His uncle was taken to a hospital in serious condition."},
+        [("a", "killed", "A boy", 1), ("a", "hospitalized", "His uncle", 1)],
+    )
+    assert [(f.metric, f.best) for f in kin] == [("killed", 1), ("injured", 1), ("hospitalized", 1)]

@@ -36,6 +36,11 @@ OTHER_YEARS = [
     "In 2009, a gunman killed eight people at the same mall.",
     "The bar was also the scene of a deadly stabbing in March 2015.",
 ]
+# A time a year or more back, named without its year.
+YEARS_BACK = [
+    "Last year a teenager was shot dead on the same corner.",
+    "Two years ago, a security guard was wounded at the store.",
+]
 # The incident itself: its own year, an address that looks like a year, no marker.
 FOREGROUND = [
     "Two men were shot outside a diner on Friday night.",
@@ -44,10 +49,11 @@ FOREGROUND = [
     "A woman died and her son was hurt, police said.",
     "Three people were killed in the shootings at the mall and the bus depot.",
     "Both men were wounded in those shootings, the chief said.",
+    "The man's cousin, who moved to the city a year later, was shot in the leg.",
 ]
 
 
-@pytest.mark.parametrize("sentence", TALLIES + OTHER_INCIDENTS + ROUNDUPS + OTHER_YEARS)
+@pytest.mark.parametrize("sentence", TALLIES + OTHER_INCIDENTS + ROUNDUPS + OTHER_YEARS + YEARS_BACK)
 def test_background(sentence: str) -> None:
     assert is_background(sentence, OWN)
 

@@ -310,6 +310,40 @@ NOT_COUNTS: Table = [
 ]
 
 
+# A killing or shooting named by how many it hit; a murder-suicide counts the killer too.
+MULTIPLE_INCIDENTS: Table = [
+    (
+        "Officers are investigating a double fatal shooting on the east side.",
+        [("killed", "people", 2, 2, "double fatal shooting")],
+    ),
+    (
+        "Detectives made an arrest in the triple-homicide case.",
+        [("killed", "people", 3, 3, "triple-homicide")],
+    ),
+    (
+        "A quadruple shooting outside a club left one man dead.",
+        [("shot", "people", 4, 4, "quadruple shooting"), ("killed", "people", 1, 1, "one")],
+    ),
+    ("The double murder-suicide shocked the town.", []),
+]
+
+# An ordinal on someone new who died states the toll so far; a listed one ("the second
+# victim") or one more hurt ("a second man was wounded") is a count of one.
+ORDINAL_DEATH_TOLLS: Table = [
+    (
+        "A third man has died after the shooting at a bar, police said.",
+        [("killed", "people", 3, 3, "A third man")],
+    ),
+    ("Fifth victim of mall shooting dies in hospital", [("killed", "victims", 5, 5, "Fifth victim")]),
+    (
+        "A second woman died Tuesday from wounds suffered in the attack.",
+        [("killed", "people", 2, 2, "A second woman")],
+    ),
+    ("The second victim died at the scene.", [("killed", "victims", 1, 1, "The second victim")]),
+    ("A second man was wounded in the shooting.", [("injured", "people", 1, 1, "A second man")]),
+]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     VERB_ARGUMENTS
@@ -334,7 +368,9 @@ NOT_COUNTS: Table = [
     + ALL_OF_THE_GROUP
     + DIED_WHERE_TAKEN
     + SHOT_BUT_SURVIVED
-    + KILLED_AND_SHOT,
+    + KILLED_AND_SHOT
+    + ORDINAL_DEATH_TOLLS
+    + MULTIPLE_INCIDENTS,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

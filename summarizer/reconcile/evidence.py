@@ -207,7 +207,24 @@ def magnitudes_disagree(a: Evidence, b: Evidence) -> bool:
 def people_disagree(a: Evidence, b: Evidence) -> bool:
     """Both ledes name people in full and neither lede names anyone the other's names in full
     (by surname, "Ms. Whitlow" too): two stories about different people. A name further down
-    a report does not count: one story's people are often background in the other's."""
+    a report does not count: one story's people are often background in the other's.
+
+    Two ledes that name one or two people in full each and share a protagonist still disagree when
+    each names someone in full whom the other's whole report never names (`_unmentioned`): the
+    same person's two fights, two hires or two trials, each against another party."""
     if not a.people or not b.people:
         return False
-    return not (a.people & b.named or b.people & a.named)
+    if not (a.people & b.named or b.people & a.named):
+        return True
+    if len(a.people) > 2 or len(b.people) > 2:
+        return False
+    return bool(_unmentioned(a, b) and _unmentioned(b, a))
+
+
+def _unmentioned(a: Evidence, b: Evidence) -> frozenset[str]:
+    """The people `a`'s lede names in full whom `b`'s whole report never names. When both sides
+    have one, the stories share a protagonist but not the other party: one champion's two fights
+    ("Ortiz beat Lang" and "Ortiz beat Moreau"), one club's two hires, two different victims of
+    one suspect."""
+    mentioned = {f.split(":", 1)[1] for f in b.features if f.startswith(("person:", "name:"))}
+    return frozenset(p for p in a.people if p not in mentioned and p not in b.named)

@@ -201,3 +201,12 @@ def test_one_protagonist_with_the_same_other_party_agrees() -> None:
         "Carl Mendes was knocked out by Ivan Petrenko on Saturday night.",
     )
     assert not people_disagree(a, b)
+
+
+def test_a_person_named_after_the_events_sentence_is_no_other_party() -> None:
+    # the trainer and the promoter are in the reports, not parties to the bout in its sentence
+    a, b = evidence_of(
+        "Boxer Ivan Petrenko won his title bout in Vienna on Saturday. Trainer Hugo Brandt praised him.",
+        "Boxer Ivan Petrenko won the Vienna title bout. Promoter Nora Quist called it a classic.",
+    )
+    assert not people_disagree(a, b)

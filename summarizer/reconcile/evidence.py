@@ -58,6 +58,7 @@ class Evidence:
     places: tuple[str, ...] = ()  # places named in the lede proper, in order of mention
     people: frozenset[str] = frozenset()  # surnames of the people the lede proper names in full
     named: frozenset[str] = frozenset()  # surnames of everyone the lede proper names
+    parties: frozenset[str] = frozenset()  # surnames named in full in the event's own sentence
 
 
 def lede_sentences(event: Event, document: Document, next_event: int | None = None) -> list[int]:
@@ -79,6 +80,7 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
     starts: dict[str, list[int]] = {}
     core: dict[str, list[int]] = {}
     own_places = {event.id: event.places for event in events}
+    own_sentence = {event.id: event.sentence for event in events}
     for event in events:
         starts.setdefault(event.document, []).append(event.sentence)
     for event in events:
@@ -100,6 +102,7 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
         magnitudes: set[float] = set()
         places: dict[str, None] = {}
         people: set[str] = set()
+        parties: set[str] = set()
         named: set[str] = set()
         for index, text in zip(chosen[event_id], group, strict=True):
             features |= _features(parsed[text])
@@ -107,6 +110,8 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
             if index in core[event_id]:
                 places.update(dict.fromkeys(_places(parsed[text])))
                 people |= _full_names(parsed[text])
+                if index == own_sentence[event_id]:
+                    parties |= _full_names(parsed[text])
                 named |= {f.split(":", 1)[1] for f in _features(parsed[text]) if f.startswith("person:")}
                 # the event's own places that its lede names, which the parse may have missed
                 places.update(dict.fromkeys(p for p in own_places[event_id] if p in text))
@@ -117,6 +122,7 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
             sentences=tuple(chosen[event_id]),
             places=tuple(places),
             people=frozenset(people),
+            parties=frozenset(parties),
             named=frozenset(people | named),
         )
     return evidence
@@ -207,7 +213,26 @@ def magnitudes_disagree(a: Evidence, b: Evidence) -> bool:
 def people_disagree(a: Evidence, b: Evidence) -> bool:
     """Both ledes name people in full and neither lede names anyone the other's names in full
     (by surname, "Ms. Whitlow" too): two stories about different people. A name further down
-    a report does not count: one story's people are often background in the other's."""
+    a report does not count: one story's people are often background in the other's.
+
+    Two ledes that name one or two people in full each and share a protagonist still disagree when
+    each one's own sentence names someone in full whom the other's whole report never names
+    (`_unmentioned`): the same person's two fights, two hires or two trials, each against another
+    party."""
     if not a.people or not b.people:
         return False
-    return not (a.people & b.named or b.people & a.named)
+    if not (a.people & b.named or b.people & a.named):
+        return True
+    if len(a.people) > 2 or len(b.people) > 2:
+        return False
+    return bool(_unmentioned(a, b) and _unmentioned(b, a))
+
+
+def _unmentioned(a: Evidence, b: Evidence) -> frozenset[str]:
+    """The people the sentence of `a`'s event names in full (the parties to it) whom `b`'s whole
+    report never names. When both sides have one, the stories share a protagonist but not the
+    other party: one champion's two fights
+    ("Ortiz beat Lang" and "Ortiz beat Moreau"), one club's two hires, two different victims of
+    one suspect."""
+    mentioned = {f.split(":", 1)[1] for f in b.features if f.startswith(("person:", "name:"))}
+    return frozenset(p for p in a.parties if p not in mentioned and p not in b.named)

@@ -229,13 +229,14 @@ def _shared_pairs(infos: list[_EventInfo], threshold: float) -> list[_Pair]:
 
 
 ATTACH_SIMILARITY = 0.1  # what a leftover shares with its own event, at least
-ATTACH_MARGIN = 2.0  # and twice what it shares with any other
+ATTACH_MARGIN = 1.5  # and half as much again as it shares with any other
 
 
 def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
     """An event left alone joins the one linked event whose reports it shares the most with,
-    when that is at least `threshold` and clearly more than it shares with any other (twice
-    as much): a report that names little still names more of its own event than of another."""
+    when that is at least `threshold` and clearly more than it shares with any other (half
+    as much again, `ATTACH_MARGIN`): a report that names little still names more of its own event
+    than of another."""
     infos = clusters.infos
     roots = {clusters.find(i.order) for i in infos}
     groups = {r: clusters.members[r] for r in roots if len(clusters.members[r]) > 1}

@@ -173,3 +173,40 @@ def test_quakes_in_two_provinces_of_one_country_stay_apart() -> None:
     ]
     linked, _ = link_events(events, documents, ReconcileSettings())
     assert sorted(le.members for le in linked) == [["a:e1", "c:e1"], ["b:e1"]]
+
+
+# One protagonist, another party: two ledes that share a person but each name someone in full
+# whom the other report never names are two events (one boxer's two bouts, one club's two hires).
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Boxer Ivan Petrenko knocked out Carl Mendes in the third round in Vienna.",
+            "Boxer Ivan Petrenko beat Luis Ortega on points in a title defence in Oslo.",
+        ),
+        (
+            "Club owner Ruth Calder hired Tomas Berg as head coach on Monday.",
+            "Club owner Ruth Calder appointed Kevin Lyle as head coach after a losing season.",
+        ),
+    ],
+)
+def test_one_protagonist_with_different_other_parties_disagrees(first: str, second: str) -> None:
+    a, b = evidence_of(first, second)
+    assert people_disagree(a, b)
+
+
+def test_one_protagonist_with_the_same_other_party_agrees() -> None:
+    a, b = evidence_of(
+        "Boxer Ivan Petrenko knocked out Carl Mendes in the third round in Vienna.",
+        "Carl Mendes was knocked out by Ivan Petrenko on Saturday night.",
+    )
+    assert not people_disagree(a, b)
+
+
+def test_a_person_named_after_the_events_sentence_is_no_other_party() -> None:
+    # the trainer and the promoter are in the reports, not parties to the bout in its sentence
+    a, b = evidence_of(
+        "Boxer Ivan Petrenko won his title bout in Vienna on Saturday. Trainer Hugo Brandt praised him.",
+        "Boxer Ivan Petrenko won the Vienna title bout. Promoter Nora Quist called it a classic.",
+    )
+    assert not people_disagree(a, b)

@@ -200,7 +200,13 @@ def _sum_of(conjuncts: list[Token], measure: str, rule: str) -> CountReading | N
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "NUM"}]
+    # A list of three or more ("a clerk and a customer and a guard", "A, B and C") is parsed as a
+    # chain, each conjunct the head of the next: follow the chain to count every member.
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "NUM"}:
+            found.extend([child, *_conjuncts(child)])
+    return found
 
 
 def quantity_child(noun: Token) -> tuple[Quantity, int, int] | None:

@@ -279,6 +279,15 @@ KILLINGS_AND_RELATIVES: Table = [
 # Coordinated phrases add up; vague words keep their lower bound.
 SUMS_AND_VAGUE: Table = [
     ("Two boys and a woman were wounded.", [("injured", "people", 3, 3, "Two boys and a woman")]),
+    # A list of three is parsed as a chain of conjuncts: every member counts.
+    (
+        "The gunman killed a clerk and a customer and a security guard.",
+        [("killed", "people", 3, 3, "a clerk and a customer and a security guard")],
+    ),
+    (
+        "Police said a woman, her boyfriend and his brother were shot and killed.",
+        [("killed", "people", 3, 3, "a woman, her boyfriend and his brother")],
+    ),
     ("Several people were hospitalized with burns.", [("hospitalized", "people", 2, None, "Several")]),
     ("Both drivers were killed.", [("killed", "people", 2, 2, "Both drivers")]),
     # "both" before names joined by "and" joins them: two people, not two plus one.

@@ -223,7 +223,21 @@ def _verb_readings(verb: Token) -> list[CountReading]:
     for phrase in counted:
         if not isinstance(phrase, Reflexive):
             out.extend(_included_parts(phrase, measure))
-    out.extend(_and_then_self(verb, counted, measure))
+    selves = _and_then_self(verb, counted, measure)
+    if measure != "killed" and len(selves) == 1 and len(out) == 1 and out[0].end <= selves[0].start:
+        # "shot his wife and then himself": one act of shooting, the object and the shooter both
+        # hit; the sentence counts both, as "a man and a woman were shot" does. (The killed keep
+        # two readings: their victims/suspects split is reported.)
+        first, self_reading = out[0], selves[0]
+        low = (first.quantity.low or 0) + 1 if first.quantity.low is not None else None
+        high = (first.quantity.high or 0) + 1 if first.quantity.high is not None else None
+        if low is not None and high is not None:
+            text = verb.doc.text[first.start : self_reading.end]
+            total = Quantity(phrase=text, low=low, high=high, nominal=low if low == high else None)
+            return [
+                CountReading(measure, "people", total, first.start, self_reading.end, "verb, and then self")
+            ]
+    out.extend(selves)
     return out
 
 

@@ -157,7 +157,11 @@ WOUNDS_ON_A_PERSON: Table = [
 AND_THEN_SELF: Table = [
     (
         "A farmer shot his brother and then himself.",
-        [("shot", "people", 1, 1, "his brother"), ("shot", "people", 1, 1, "himself")],
+        [("shot", "people", 2, 2, "his brother and then himself")],
+    ),
+    (
+        "Deputies said the driver shot two passengers and then himself.",
+        [("shot", "people", 3, 3, "two passengers and then himself")],
     ),
     (
         "The gunman killed a clerk and himself.",

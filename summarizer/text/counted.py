@@ -79,7 +79,16 @@ def read_phrase(phrase: Token | Reflexive, measure: str, rule: str) -> CountRead
         group = _group_of(phrase.subject)
         one = Quantity(phrase=phrase.reflexive.text, low=1, high=1, nominal=1)
         start = phrase.reflexive.idx
-        return CountReading(measure, group, one, start, start + len(phrase.reflexive.text), rule)
+        self_reading = CountReading(measure, group, one, start, start + len(phrase.reflexive.text), rule)
+        others = _conjuncts(phrase.reflexive)
+        rest = _sum_of(others, measure, rule) if others else None
+        if rest is None or rest.quantity.low is None or rest.quantity.high is None:
+            return self_reading
+        # "shot himself and a friend": the reflexive first in a list is one of those counted.
+        low, high = rest.quantity.low + 1, rest.quantity.high + 1
+        text = phrase.reflexive.doc.text[start : rest.end]
+        total = Quantity(phrase=text, low=low, high=high, nominal=low if low == high else None)
+        return CountReading(measure, "people", total, start, rest.end, rule + ", sum")
     conjuncts = [phrase, *_conjuncts(phrase)]
     if len(conjuncts) > 1:
         return _sum_of(conjuncts, measure, rule)

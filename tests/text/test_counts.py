@@ -163,6 +163,15 @@ AND_THEN_SELF: Table = [
         "Deputies said the driver shot two passengers and then himself.",
         [("shot", "people", 3, 3, "two passengers and then himself")],
     ),
+    # The reflexive first in a list ("himself and his cousin") is one of those counted.
+    (
+        "A hunter accidentally shot himself and his cousin near the creek.",
+        [("shot", "people", 2, 2, "himself and his cousin")],
+    ),
+    (
+        "A girl wounded herself and a classmate with the pistol.",
+        [("injured", "people", 2, 2, "herself and a classmate")],
+    ),
     (
         "The gunman killed a clerk and himself.",
         [("killed", "people", 1, 1, "a clerk"), ("killed", "suspects", 1, 1, "himself")],

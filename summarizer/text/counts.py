@@ -346,6 +346,10 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
         governing = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
         if governing is not None:
             return [c for c in governing.children if c.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "ROOT" and verb.tag_ in {"VBN", "VBD"} and not _has_auxiliary(verb):
+        # Headlinese drops the "was": "Teen wounded in drive-by", "Girl critically injured in
+        # crash". A verb of harm with no object and no auxiliary is such a passive.
+        return [s for s in subjects if s.dep_ == "nsubj"]
     if passive or verb.lemma_.lower() == "die":
         return [s for s in subjects if s.dep_ == "nsubjpass" or not passive]
     return []

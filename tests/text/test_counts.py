@@ -154,6 +154,13 @@ WOUNDS_ON_A_PERSON: Table = [
 ]
 
 # "his wife and then himself": the reflexive after the object is the subject, one more person.
+# Headlinese drops the "was": a verb of harm with a subject and no object is a passive.
+HEADLINE_PASSIVES: Table = [
+    ("Teen wounded in shooting near park", [("injured", "people", 1, 1, "Teen")]),
+    ("Girl critically injured in crash on Route 6", [("injured", "people", 1, 1, "Girl")]),
+    ("Man killed in crash on county road", [("killed", "people", 1, 1, "Man")]),
+]
+
 AND_THEN_SELF: Table = [
     (
         "A farmer shot his brother and then himself.",
@@ -386,6 +393,7 @@ ORDINAL_DEATH_TOLLS: Table = [
     + CLOCK_TIMES
     + WOUNDS_ON_A_PERSON
     + AND_THEN_SELF
+    + HEADLINE_PASSIVES
     + OTHERS_SHOT
     + ALL_OF_THE_GROUP
     + DIED_WHERE_TAKEN

@@ -346,13 +346,34 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
         governing = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
         if governing is not None:
             return [c for c in governing.children if c.dep_ in SUBJECT_DEPS]
-    if verb.dep_ == "ROOT" and verb.tag_ in {"VBN", "VBD"} and not _has_auxiliary(verb):
+    if _headline_passive(verb):
         # Headlinese drops the "was": "Teen wounded in drive-by", "Girl critically injured in
-        # crash". A verb of harm with no object and no auxiliary is such a passive.
-        return [s for s in subjects if s.dep_ == "nsubj"]
+        # crash". A verb of harm with no object and no auxiliary right after its subject is
+        # such a passive.
+        return [s for s in subjects if s.dep_ == "nsubj" and _adjacent(s, verb)]
     if passive or verb.lemma_.lower() == "die":
         return [s for s in subjects if s.dep_ == "nsubjpass" or not passive]
     return []
+
+
+def _headline_passive(verb: Token) -> bool:
+    # Not for the dead ("Teen killed in ..." titles restate the body's toll) nor for "shot dead",
+    # whose complement is read as the measure.
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ in {"VBN", "VBD"}
+        and verb.lemma_.lower() not in _KILLING_VERBS | {"die"}
+        and not _has_auxiliary(verb)
+        and not any(
+            c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} or c.lower_ in _ADJECTIVE_MEASURES
+            for c in verb.children
+        )
+    )
+
+
+def _adjacent(subject: Token, verb: Token) -> bool:
+    """Only adverbs between the subject and its verb: "Girl critically injured"."""
+    return subject.i < verb.i and all(t.dep_ == "advmod" for t in subject.doc[subject.i + 1 : verb.i])
 
 
 def _taken_to_hospital(verb: Token) -> str | None:

@@ -158,7 +158,9 @@ WOUNDS_ON_A_PERSON: Table = [
 HEADLINE_PASSIVES: Table = [
     ("Teen wounded in shooting near park", [("injured", "people", 1, 1, "Teen")]),
     ("Girl critically injured in crash on Route 6", [("injured", "people", 1, 1, "Girl")]),
-    ("Man killed in crash on county road", [("killed", "people", 1, 1, "Man")]),
+    # Not the subject far before the verb, nor "shot dead" (read by its complement).
+    ("Storm in the north: 3 dead and over 40 injured", [("killed", "people", 3, 3, "3")]),
+    ("Two shot dead at a bar on Main Street", []),
 ]
 
 AND_THEN_SELF: Table = [

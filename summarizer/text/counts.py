@@ -487,6 +487,9 @@ def _noun_measure_reading(noun: Token) -> list[CountReading]:
     return []
 
 
+_TIME_ADVERBS = {"now"}
+
+
 def _complement_of(adjective: Token, measure: str) -> CountReading | None:
     """'left hundreds more injured' counts the object; 'was pronounced dead' the subject. In
     'left three dead and nine injured' the object carries its own adjective, and the second
@@ -566,6 +569,9 @@ def _adjective_reading(adjective: Token) -> list[CountReading]:
     measure = _ADJECTIVE_MEASURES[adjective.lower_]
     doc = adjective.doc
     before = doc[adjective.i - 1] if adjective.i > 0 else None
+    if before is not None and before.lower_ in _TIME_ADVERBS and before.i > 0 and doc[before.i - 1].like_num:
+        # A toll updated in place, "5 now dead": the number before the adverb counts.
+        before = doc[before.i - 1]
     counts_people = before is not None and (
         before.like_num
         or before.pos_ == "NUM"

@@ -154,6 +154,12 @@ WOUNDS_ON_A_PERSON: Table = [
 ]
 
 # "his wife and then himself": the reflexive after the object is the subject, one more person.
+# A toll updated in place: "now" between the number and "dead".
+TOLLS_NOW: Table = [
+    ("Five now dead after ferry sinks off the coast", [("killed", "people", 5, 5, "Five")]),
+    ("3 now dead in bar shooting, including gunman", [("killed", "people", 3, 3, "3")]),
+]
+
 # Headlinese drops the "was": a verb of harm with a subject and no object is a passive.
 HEADLINE_PASSIVES: Table = [
     ("Teen wounded in shooting near park", [("injured", "people", 1, 1, "Teen")]),
@@ -396,6 +402,7 @@ ORDINAL_DEATH_TOLLS: Table = [
     + WOUNDS_ON_A_PERSON
     + AND_THEN_SELF
     + HEADLINE_PASSIVES
+    + TOLLS_NOW
     + OTHERS_SHOT
     + ALL_OF_THE_GROUP
     + DIED_WHERE_TAKEN

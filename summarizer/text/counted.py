@@ -79,7 +79,16 @@ def read_phrase(phrase: Token | Reflexive, measure: str, rule: str) -> CountRead
         group = _group_of(phrase.subject)
         one = Quantity(phrase=phrase.reflexive.text, low=1, high=1, nominal=1)
         start = phrase.reflexive.idx
-        return CountReading(measure, group, one, start, start + len(phrase.reflexive.text), rule)
+        self_reading = CountReading(measure, group, one, start, start + len(phrase.reflexive.text), rule)
+        others = _conjuncts(phrase.reflexive)
+        rest = _sum_of(others, measure, rule) if others else None
+        if rest is None or rest.quantity.low is None or rest.quantity.high is None:
+            return self_reading
+        # "shot himself and a friend": the reflexive first in a list is one of those counted.
+        low, high = rest.quantity.low + 1, rest.quantity.high + 1
+        text = phrase.reflexive.doc.text[start : rest.end]
+        total = Quantity(phrase=text, low=low, high=high, nominal=low if low == high else None)
+        return CountReading(measure, "people", total, start, rest.end, rule + ", sum")
     conjuncts = [phrase, *_conjuncts(phrase)]
     if len(conjuncts) > 1:
         return _sum_of(conjuncts, measure, rule)
@@ -200,7 +209,13 @@ def _sum_of(conjuncts: list[Token], measure: str, rule: str) -> CountReading | N
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "NUM"}]
+    # A list of three or more ("a clerk and a customer and a guard", "A, B and C") is parsed as a
+    # chain, each conjunct the head of the next: follow the chain to count every member.
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "NUM"}:
+            found.extend([child, *_conjuncts(child)])
+    return found
 
 
 def quantity_child(noun: Token) -> tuple[Quantity, int, int] | None:

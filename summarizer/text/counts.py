@@ -223,7 +223,21 @@ def _verb_readings(verb: Token) -> list[CountReading]:
     for phrase in counted:
         if not isinstance(phrase, Reflexive):
             out.extend(_included_parts(phrase, measure))
-    out.extend(_and_then_self(verb, counted, measure))
+    selves = _and_then_self(verb, counted, measure)
+    if measure != "killed" and len(selves) == 1 and len(out) == 1 and out[0].end <= selves[0].start:
+        # "shot his wife and then himself": one act of shooting, the object and the shooter both
+        # hit; the sentence counts both, as "a man and a woman were shot" does. (The killed keep
+        # two readings: their victims/suspects split is reported.)
+        first, self_reading = out[0], selves[0]
+        low = (first.quantity.low or 0) + 1 if first.quantity.low is not None else None
+        high = (first.quantity.high or 0) + 1 if first.quantity.high is not None else None
+        if low is not None and high is not None:
+            text = verb.doc.text[first.start : self_reading.end]
+            total = Quantity(phrase=text, low=low, high=high, nominal=low if low == high else None)
+            return [
+                CountReading(measure, "people", total, first.start, self_reading.end, "verb, and then self")
+            ]
+    out.extend(selves)
     return out
 
 
@@ -332,9 +346,34 @@ def _counted_phrases(verb: Token, *, passive: bool) -> list[Token]:
         governing = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
         if governing is not None:
             return [c for c in governing.children if c.dep_ in SUBJECT_DEPS]
+    if _headline_passive(verb):
+        # Headlinese drops the "was": "Teen wounded in drive-by", "Girl critically injured in
+        # crash". A verb of harm with no object and no auxiliary right after its subject is
+        # such a passive.
+        return [s for s in subjects if s.dep_ == "nsubj" and _adjacent(s, verb)]
     if passive or verb.lemma_.lower() == "die":
         return [s for s in subjects if s.dep_ == "nsubjpass" or not passive]
     return []
+
+
+def _headline_passive(verb: Token) -> bool:
+    # Not for the dead ("Teen killed in ..." titles restate the body's toll) nor for "shot dead",
+    # whose complement is read as the measure.
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ in {"VBN", "VBD"}
+        and verb.lemma_.lower() not in _KILLING_VERBS | {"die"}
+        and not _has_auxiliary(verb)
+        and not any(
+            c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} or c.lower_ in _ADJECTIVE_MEASURES
+            for c in verb.children
+        )
+    )
+
+
+def _adjacent(subject: Token, verb: Token) -> bool:
+    """Only adverbs between the subject and its verb: "Girl critically injured"."""
+    return subject.i < verb.i and all(t.dep_ == "advmod" for t in subject.doc[subject.i + 1 : verb.i])
 
 
 def _taken_to_hospital(verb: Token) -> str | None:
@@ -448,6 +487,9 @@ def _noun_measure_reading(noun: Token) -> list[CountReading]:
     return []
 
 
+_TIME_ADVERBS = {"now"}
+
+
 def _complement_of(adjective: Token, measure: str) -> CountReading | None:
     """'left hundreds more injured' counts the object; 'was pronounced dead' the subject. In
     'left three dead and nine injured' the object carries its own adjective, and the second
@@ -527,6 +569,9 @@ def _adjective_reading(adjective: Token) -> list[CountReading]:
     measure = _ADJECTIVE_MEASURES[adjective.lower_]
     doc = adjective.doc
     before = doc[adjective.i - 1] if adjective.i > 0 else None
+    if before is not None and before.lower_ in _TIME_ADVERBS and before.i > 0 and doc[before.i - 1].like_num:
+        # A toll updated in place, "5 now dead": the number before the adverb counts.
+        before = doc[before.i - 1]
     counts_people = before is not None and (
         before.like_num
         or before.pos_ == "NUM"

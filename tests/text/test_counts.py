@@ -154,10 +154,38 @@ WOUNDS_ON_A_PERSON: Table = [
 ]
 
 # "his wife and then himself": the reflexive after the object is the subject, one more person.
+# A toll updated in place: "now" between the number and "dead".
+TOLLS_NOW: Table = [
+    ("Five now dead after ferry sinks off the coast", [("killed", "people", 5, 5, "Five")]),
+    ("3 now dead in bar shooting, including gunman", [("killed", "people", 3, 3, "3")]),
+]
+
+# Headlinese drops the "was": a verb of harm with a subject and no object is a passive.
+HEADLINE_PASSIVES: Table = [
+    ("Teen wounded in shooting near park", [("injured", "people", 1, 1, "Teen")]),
+    ("Girl critically injured in crash on Route 6", [("injured", "people", 1, 1, "Girl")]),
+    # Not the subject far before the verb, nor "shot dead" (read by its complement).
+    ("Storm in the north: 3 dead and over 40 injured", [("killed", "people", 3, 3, "3")]),
+    ("Two shot dead at a bar on Main Street", []),
+]
+
 AND_THEN_SELF: Table = [
     (
         "A farmer shot his brother and then himself.",
-        [("shot", "people", 1, 1, "his brother"), ("shot", "people", 1, 1, "himself")],
+        [("shot", "people", 2, 2, "his brother and then himself")],
+    ),
+    (
+        "Deputies said the driver shot two passengers and then himself.",
+        [("shot", "people", 3, 3, "two passengers and then himself")],
+    ),
+    # The reflexive first in a list ("himself and his cousin") is one of those counted.
+    (
+        "A hunter accidentally shot himself and his cousin near the creek.",
+        [("shot", "people", 2, 2, "himself and his cousin")],
+    ),
+    (
+        "A girl wounded herself and a classmate with the pistol.",
+        [("injured", "people", 2, 2, "herself and a classmate")],
     ),
     (
         "The gunman killed a clerk and himself.",
@@ -279,6 +307,15 @@ KILLINGS_AND_RELATIVES: Table = [
 # Coordinated phrases add up; vague words keep their lower bound.
 SUMS_AND_VAGUE: Table = [
     ("Two boys and a woman were wounded.", [("injured", "people", 3, 3, "Two boys and a woman")]),
+    # A list of three is parsed as a chain of conjuncts: every member counts.
+    (
+        "The gunman killed a clerk and a customer and a security guard.",
+        [("killed", "people", 3, 3, "a clerk and a customer and a security guard")],
+    ),
+    (
+        "Police said a woman, her boyfriend and his brother were shot and killed.",
+        [("killed", "people", 3, 3, "a woman, her boyfriend and his brother")],
+    ),
     ("Several people were hospitalized with burns.", [("hospitalized", "people", 2, None, "Several")]),
     ("Both drivers were killed.", [("killed", "people", 2, 2, "Both drivers")]),
     # "both" before names joined by "and" joins them: two people, not two plus one.
@@ -364,6 +401,8 @@ ORDINAL_DEATH_TOLLS: Table = [
     + CLOCK_TIMES
     + WOUNDS_ON_A_PERSON
     + AND_THEN_SELF
+    + HEADLINE_PASSIVES
+    + TOLLS_NOW
     + OTHERS_SHOT
     + ALL_OF_THE_GROUP
     + DIED_WHERE_TAKEN

@@ -88,20 +88,7 @@ def estimate_figures(
             documents_by_value,
             key=lambda v: (len(documents_by_value[v]), latest.get(v, dt.date.min), claims_by_value[v], v),
         )
-    if best is not None and low is not None:
-        best = max(best, low)
-    if best is not None and high is not None:
-        best = min(best, high)
-    if rule == "acled":
-        best = conservative
-        if best is not None and low is not None:
-            # "at least 20" beside "22": every source allows 22, but the conservative figure is 20.
-            low = min(low, best)
-    elif conservative is not None and best is not None:
-        # One document may state several figures ("1 killed" here, "9 killed" this year): the
-        # lowest defensible figure is never above the best one.
-        conservative = min(conservative, best)
-    return low, best, high, conservative
+    return _settled(low, best, high, conservative, rule)
 
 
 def _one_claim(
@@ -126,6 +113,14 @@ def _one_claim(
     if high is not None and low is not None:
         high = max(high, low)
     best: float | None = point if point is not None else low
+    return _settled(low, best, high, conservative, rule)
+
+
+def _settled(
+    low: float | None, best: float | None, high: float | None, conservative: float | None, rule: str
+) -> tuple[float | None, float | None, float | None, float | None]:
+    """The best figure kept within low..high, then the rule's choice between it and the
+    conservative one."""
     if best is not None and low is not None:
         best = max(best, low)
     if best is not None and high is not None:
@@ -133,8 +128,11 @@ def _one_claim(
     if rule == "acled":
         best = conservative
         if best is not None and low is not None:
+            # "at least 20" beside "22": every source allows 22, but the conservative figure is 20.
             low = min(low, best)
     elif conservative is not None and best is not None:
+        # One document may state several figures ("1 killed" here, "9 killed" this year): the
+        # lowest defensible figure is never above the best one.
         conservative = min(conservative, best)
     return low, best, high, conservative
 

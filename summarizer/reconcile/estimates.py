@@ -47,12 +47,7 @@ def estimate_figures(
     # One pass with plain dicts and locals: this runs once per key, 50,000 times for 100,000 claims.
     for item in items:
         point, item_low, item_high = item.point, item.low, item.high
-        if point is not None:
-            figure: float | None = point
-        elif item_low > -INF:
-            figure = item_low
-        else:
-            figure = item_high if item_high < INF else None
+        figure = _figure(point, item_low, item_high)
         if item_low > -INF:
             lows.append(item_low)
         if item_high < INF:
@@ -91,18 +86,22 @@ def estimate_figures(
     return _settled(low, best, high, conservative, rule)
 
 
+def _figure(point: float | None, low: float, high: float) -> float | None:
+    """A claim's one figure: its point, else its finite lower bound, else its finite upper one."""
+    if point is not None:
+        return point
+    if low > -INF:
+        return low
+    return high if high < INF else None
+
+
 def _one_claim(
     item: Item, rule: Literal["ucdp", "acled"]
 ) -> tuple[float | None, float | None, float | None, float | None]:
     """`estimate_figures` of one claim, step for step without the lists and dicts (most keys
     at scale hold one claim)."""
     point, item_low, item_high = item.point, item.low, item.high
-    if point is not None:
-        figure: float | None = point
-    elif item_low > -INF:
-        figure = item_low
-    else:
-        figure = item_high if item_high < INF else None
+    figure = _figure(point, item_low, item_high)
     stated = item.claim.quantity.low
     conservative = float(stated) if stated is not None else figure  # what the document defends
     # the only lower bound, when its own upper bound allows it; else the only figure

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.config import Settings
+from summarizer.config import DECISION_KINDS, Settings
 from summarizer.evaluation.cases import Case, find_cases, load_case
 from summarizer.evaluation.matching import places_match
 from summarizer.evaluation.scoring import same_interval
@@ -42,7 +42,7 @@ from summarizer.schemas import Claim, Usage
 from summarizer.text.metrics import counted_metric
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"
-KINDS = ("person", "verify", "measure", "place", "unhinted")
+KINDS = DECISION_KINDS
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 THRESHOLDS = (0.2, 0.25, 0.3, 0.325, 0.35, 0.375, 0.4, 0.425, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     usage = Usage()
     documents = 0
     started = time.monotonic()
-    with open_backend(settings) as backend:
+    with open_backend(settings, logits_all=True) as backend:
         llm = backend.llm
         assert llm is not None
         for path in paths:

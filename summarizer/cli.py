@@ -25,6 +25,7 @@ from summarizer.logs import quiet_library_logs
 from summarizer.model_commands import model_install, model_status
 from summarizer.options import (
     ApiKeyOption,
+    AskOption,
     BaseUrlOption,
     CacheDirOption,
     FormatOption,
@@ -131,6 +132,7 @@ def summarize(
     model: ModelOption = None,
     mode: ModeOption = None,
     strategy: StrategyOption = "auto",
+    ask: AskOption = None,
     llm: LlmOption = "auto",
     no_summary: NoSummaryOption = False,
     no_cache: NoCacheOption = False,
@@ -151,6 +153,7 @@ def summarize(
         model=model,
         mode=mode,
         strategy=strategy,
+        ask=ask,
         llm=llm,
         summary=not no_summary,
         use_cache=not no_cache,
@@ -236,6 +239,7 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     llm: LlmOption = "auto",
     strategy: StrategyOption = "auto",
+    ask: AskOption = None,
     base_url: BaseUrlOption = None,
     api_key: ApiKeyOption = None,
     model: ModelOption = None,
@@ -254,6 +258,7 @@ def evaluate(
         mode=mode,
         llm=llm,
         strategy=strategy,
+        ask=ask,
         use_cache=not no_cache,
         summary=False,
     )

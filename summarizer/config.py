@@ -6,11 +6,14 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 from summarizer.errors import ConfigError
 
 Strategy = Literal["auto", "sentences", "candidates", "questions", "rules"]
+# The questions strategy's decision kinds (extraction/questions.py asks them; named here so a
+# setting is checked without loading the extraction code).
+DECISION_KINDS = ("person", "verify", "measure", "place", "unhinted")
 
 
 class Settings(BaseModel):
@@ -29,6 +32,12 @@ class Settings(BaseModel):
         "finds candidates and the model labels them; 'questions': the rules' labels, changed where "
         "the model answers a one-decision question confidently; 'rules': no model. 'auto': questions "
         "for the embedded model, sentences for endpoints",
+    )
+    ask: dict[str, float] | None = Field(
+        default=None,
+        description="the decision kinds the questions strategy asks, each with the probability from "
+        "which the model's answer replaces the rules' ('verify=0.4,place=0.6'); None: the calibrated "
+        "defaults, empty: ask nothing",
     )
     timeout: float | None = Field(
         default=None,
@@ -53,6 +62,25 @@ class Settings(BaseModel):
     chunk_sentences: int = Field(default=60, ge=4, description="sentences per extraction request")
     chunk_overlap: int = Field(default=4, ge=0)
 
+    @field_validator("ask", mode="before")
+    @classmethod
+    def _parse_ask(cls, value: object) -> object:
+        """'kind=threshold,...' from a flag or the environment; a dict passes through."""
+        if not isinstance(value, str):
+            return value
+        parsed: dict[str, float] = {}
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            kind, _, threshold = item.partition("=")
+            if kind not in DECISION_KINDS:
+                raise ValueError(f"unknown decision kind {kind!r} (choose from {', '.join(DECISION_KINDS)})")
+            try:
+                parsed[kind] = float(threshold)
+            except ValueError:
+                raise ValueError(f"{item!r} is not kind=probability") from None
+            if not 0.0 <= parsed[kind] <= 1.0:
+                raise ValueError(f"{item!r}: the probability must be between 0 and 1")
+        return parsed
+
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
         """OPENAI_BASE_URL / OPENAI_API_KEY / SUMMARIZER_MODEL, then explicit overrides (None = unset)."""
@@ -60,6 +88,7 @@ class Settings(BaseModel):
             "base_url": os.environ.get("OPENAI_BASE_URL") or None,
             "api_key": os.environ.get("OPENAI_API_KEY") or None,
             "model": os.environ.get("SUMMARIZER_MODEL") or None,
+            "ask": os.environ.get("SUMMARIZER_ASK"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

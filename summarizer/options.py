@@ -29,3 +29,11 @@ NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not read or 
 CacheDirOption = Annotated[Path | None, typer.Option(envvar="SUMMARIZER_CACHE_DIR", help="Cache folder.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 NoSummaryOption = Annotated[bool, typer.Option("--no-summary", help="Deterministic summary, no call.")]
+AskOption = Annotated[
+    str | None,
+    typer.Option(
+        envvar="SUMMARIZER_ASK",
+        help="Questions strategy: the kinds asked, each with the probability from which the model's "
+        "answer wins, e.g. 'verify=0.4'; '' asks nothing. Default: the calibrated kinds.",
+    ),
+]

@@ -35,8 +35,12 @@ class Backend:
 
 
 @contextlib.contextmanager
-def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterator[Backend]:
-    """The model for this run: given, none (rules), an endpoint, or the embedded server."""
+def open_backend(
+    settings: Settings, llm: StructuredLLM | None = None, *, logits_all: bool | None = None
+) -> Iterator[Backend]:
+    """The model for this run: given, none (rules), an endpoint, or the embedded server.
+    `logits_all` starts the embedded server able to answer questions whatever kinds the settings
+    ask (calibration asks every kind); None: only when the settings ask some."""
     if settings.llm == "none":
         yield Backend(None, "none", None)
         return
@@ -71,7 +75,7 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
     # so pointing the response cache elsewhere never copies the 1.1 GB model.
     # Multiple-choice questions read the option labels' log-probabilities, which this server
     # returns only when it keeps every token's logits.
-    with EmbeddedServer(logits_all=_asks_questions(settings)) as server:
+    with EmbeddedServer(logits_all=_asks_questions(settings) if logits_all is None else logits_all) as server:
         client = OpenAICompatibleLLM(
             model=server.model_name,
             base_url=server.base_url,
@@ -89,9 +93,10 @@ def open_backend(settings: Settings, llm: StructuredLLM | None = None) -> Iterat
 
 
 def _asks_questions(settings: Settings) -> bool:
-    from summarizer.extraction.questions import THRESHOLDS, asked_kinds
+    from summarizer.extraction.questions import asked_kinds, run_thresholds
 
-    return settings.resolved_strategy("embedded") == "questions" and bool(asked_kinds(THRESHOLDS))
+    asked = asked_kinds(run_thresholds(settings.ask))
+    return settings.resolved_strategy("embedded") == "questions" and bool(asked)
 
 
 def _wrap(llm: StructuredLLM, settings: Settings) -> StructuredLLM:
@@ -118,7 +123,7 @@ def extract_document(
     if strategy == "questions":
         from summarizer.extraction.questions import extract_by_questions
 
-        return extract_by_questions(document, llm)
+        return extract_by_questions(document, llm, settings.ask)
     from summarizer.extraction.sentences import extract_by_sentences
 
     return extract_by_sentences(

@@ -59,10 +59,11 @@ def plan_run(documents: Sequence[Document], settings: Settings, strategy: Strate
                 requests += 1
                 tokens += PROMPT_TOKENS + shown // CHARS_PER_TOKEN
         elif strategy == "questions":
-            from summarizer.extraction.questions import MAX_CONTEXT_CHARS, THRESHOLDS, asked_kinds
+            from summarizer.extraction.questions import MAX_CONTEXT_CHARS, asked_kinds, run_thresholds
 
             # One short question per figure and asked kind, after one read of the article excerpt.
-            asked = len(asked_kinds(THRESHOLDS)) * sum(1 for _ in _FIGURE.finditer(document.text))
+            kinds = asked_kinds(run_thresholds(settings.ask))
+            asked = len(kinds) * sum(1 for _ in _FIGURE.finditer(document.text))
             requests += asked
             if asked:
                 tokens += (

@@ -109,7 +109,13 @@ def test_reconcile_rejects_a_file_that_is_not_a_report(tmp_path: Path) -> None:
 
 
 def test_an_invalid_setting_is_a_one_line_usage_error() -> None:
-    for args in (["summarize", FILES[0], "--concurrency", "0"], ["eval", "fixtures", "--llm", "bogus"]):
+    for args in (
+        ["summarize", FILES[0], "--concurrency", "0"],
+        ["eval", "fixtures", "--llm", "bogus"],
+        ["summarize", FILES[0], "--ask", "bogus=0.5"],
+        ["eval", "fixtures", "--ask", "verify=1.5"],
+        ["batch", "fixtures", "-o", "out", "--ask", "verify"],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         assert result.stderr.count("\n") == 1

@@ -69,3 +69,20 @@ def test_a_hundred_articles_pass_and_a_five_megabyte_one_is_refused() -> None:
     assert "over the limit of 500 (max_model_requests)" in message
     assert isinstance(raised.value, SummarizerError) and raised.value.exit_code == 2
     check_run_size(plan, settings.model_copy(update={"max_model_requests": None}))
+
+
+def test_the_questions_plan_counts_the_kinds_the_settings_ask() -> None:
+    one = plan_run([article(1)], Settings(ask="verify=0.4", summary=False), "questions")
+    two = plan_run([article(1)], Settings(ask="verify=0.4,place=0.6", summary=False), "questions")
+    none = plan_run([article(1)], Settings(ask="", summary=False), "questions")
+    assert none.requests == 0
+    assert 0 < one.requests < two.requests
+    assert two.requests == 2 * one.requests
+
+
+def test_ask_reads_kind_equals_probability() -> None:
+    assert Settings(ask=" verify=0.4 , place=0.6").ask == {"verify": 0.4, "place": 0.6}
+    assert Settings(ask="").ask == {}
+    for bad in ("bogus=0.5", "verify=high", "verify=2"):
+        with pytest.raises(ValueError):
+            Settings(ask=bad)

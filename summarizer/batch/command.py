@@ -14,6 +14,7 @@ import typer
 from summarizer.config import settings_from_flags
 from summarizer.options import (
     ApiKeyOption,
+    AskOption,
     BaseUrlOption,
     CacheDirOption,
     LlmOption,
@@ -59,6 +60,7 @@ def batch_command(
     model: ModelOption = None,
     mode: ModeOption = None,
     strategy: StrategyOption = "auto",
+    ask: AskOption = None,
     llm: LlmOption = "auto",
     no_summary: NoSummaryOption = False,
     no_cache: NoCacheOption = False,
@@ -80,6 +82,7 @@ def batch_command(
         model=model,
         mode=mode,
         strategy=strategy,
+        ask=ask,
         llm=llm,
         summary=not no_summary,
         use_cache=not no_cache,

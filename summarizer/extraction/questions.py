@@ -346,17 +346,22 @@ def _new_claim(
     )
 
 
+def run_thresholds(ask: Mapping[str, float | None] | None) -> Mapping[str, float | None]:
+    """A run's thresholds: the kinds its settings ask, else the calibrated `THRESHOLDS`."""
+    return THRESHOLDS if ask is None else ask
+
+
 def asked_kinds(thresholds: Mapping[str, float | None]) -> list[str]:
     return [kind for kind, threshold in thresholds.items() if threshold is not None]
 
 
 def extract_by_questions(
-    document: Document, llm: object, thresholds: Mapping[str, float | None] | None = None
+    document: Document, llm: object, asking: Mapping[str, float | None] | None = None
 ) -> DocumentExtraction:
     """The rules' extraction, with the confident answers of the asked kinds applied."""
     from summarizer.errors import BackendError
 
-    thresholds = THRESHOLDS if thresholds is None else thresholds
+    thresholds = run_thresholds(asking)
     candidates = find_candidates(document)
     baseline = label_with_rules(document, candidates)
     kinds = asked_kinds(thresholds)

@@ -29,7 +29,7 @@ from summarizer.schemas import Document, Event
 from summarizer.text.nlp import parse_many
 from summarizer.text.numbers import parse_number
 from summarizer.text.segment import segment
-from summarizer.text.speech_verbs import SPEECH_VERBS
+from summarizer.text.speech_verbs import SOURCE_LEMMAS
 
 # Entity labels that name one thing in the world; dates, times, ordinals and counts are not names.
 _NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
@@ -156,7 +156,7 @@ def _is_source(ent: Any) -> bool:
     the people it is about."""
     root = ent.root
     head = root.head
-    if root.dep_ == "nsubj" and head.lemma_ in SPEECH_VERBS:
+    if root.dep_ == "nsubj" and head.lemma_ in SOURCE_LEMMAS:
         return True
     return bool(root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 

@@ -40,5 +40,10 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     # "Police reported two deaths": a source, but the form seldom introduces a quote.
     "report": (),
 }
+# Lemmas whose subject is often no speaker at all ("the gunman continued firing", "he posted
+# bail"): a parsed subject of these is not taken for a source.
+NOT_ALWAYS_SPEECH = frozenset({"continue", "post"})
+# The lemmas whose parsed subject is a source.
+SOURCE_LEMMAS = frozenset(SPEECH_VERBS) - NOT_ALWAYS_SPEECH
 # The forms, for code that reads words without a parse.
 SPEECH_VERB_FORMS = frozenset(form for forms in SPEECH_VERBS.values() for form in forms)

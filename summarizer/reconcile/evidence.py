@@ -29,6 +29,7 @@ from summarizer.schemas import Document, Event
 from summarizer.text.nlp import parse_many
 from summarizer.text.numbers import parse_number
 from summarizer.text.segment import segment
+from summarizer.text.speech_verbs import SOURCE_LEMMAS
 
 # Entity labels that name one thing in the world; dates, times, ordinals and counts are not names.
 _NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
@@ -149,18 +150,13 @@ def _features(doc: object) -> set[str]:
     return features
 
 
-# Verbs of reporting: a person who is their subject ("the sheriff described the attack", "Chief
-# Voss told reporters") is the news's source, not one of the people it is about.
-_REPORTING_VERBS = frozenset(
-    {"say", "tell", "describe", "announce", "confirm", "add", "state", "explain", "note", "report", "warn"}
-)
-
-
 def _is_source(ent: Any) -> bool:
-    """The person speaks for the story: subject of a reporting verb, or "according to" them."""
+    """The person speaks for the story: subject of a reporting verb ("the sheriff described the
+    attack", "Chief Voss told reporters"), or "according to" them; the news's source, not one of
+    the people it is about."""
     root = ent.root
     head = root.head
-    if root.dep_ == "nsubj" and head.lemma_ in _REPORTING_VERBS:
+    if root.dep_ == "nsubj" and head.lemma_ in SOURCE_LEMMAS:
         return True
     return bool(root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 

@@ -75,6 +75,7 @@ from summarizer.schemas import (
 from summarizer.text.background import is_background, years_in
 from summarizer.text.counts import counts_others
 from summarizer.text.metrics import CASUALTY_METRICS, SEPARATE_GROUPS
+from summarizer.text.numbers import ORDINALS
 
 Reading = Literal["everyone", "victims", "suspects"]
 
@@ -361,14 +362,13 @@ def _counts_others(claim: Claim, documents: dict[str, Document]) -> bool:
     """The claim counts people besides those already counted: "three others were shot", and
     one more person brought in as such ("another man was shot", "a second student was shot")."""
     words = claim.span.text.lower().split()
-    if words[:1] == ["another"] or (words[:1] in (["a"], ["an"]) and words[1:2] and words[1] in _ORDINALS):
+    if words[:1] == ["another"] or (
+        words[:1] in (["a"], ["an"]) and len(words) > 1 and ORDINALS.get(words[1], 0) > 1
+    ):
         return True
     document = documents.get(claim.document)
     end = claim.span.end
     return document is not None and end is not None and counts_others(document.text[end : end + 20])
-
-
-_ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
 
 
 def _exact(claim: Claim) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from summarizer.render.html_text import document_anchor, h
 from summarizer.render.markdown import EventGroup, ReportIndex
+from summarizer.render.run_settings import run_settings
 from summarizer.schemas import Report
 
 
@@ -70,16 +71,7 @@ def header(report: Report, index: ReportIndex) -> str:
 
 def footer(report: Report) -> str:
     run, usage = report.run, report.usage
-    model = " · ".join(
-        f"{label} <code>{h(value)}</code>"
-        for label, value in (
-            ("model", run.model),
-            ("backend", run.backend),
-            ("strategy", run.strategy),
-            ("prompt", run.prompt_version),
-        )
-        if value
-    )
+    model = " · ".join(f"{label} <code>{h(value)}</code>" for label, value in run_settings(run))
     rows = "".join(
         f"<tr><td><code>{h(doc_id)}</code></td><td class=num>{u.total_tokens:,}</td>"
         f"<td class=num>{u.calls:,}</td></tr>"

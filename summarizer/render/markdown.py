@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from summarizer.collector import collector_paused
 from summarizer.render.headlines import headline_groups
+from summarizer.render.run_settings import run_settings
 from summarizer.schemas import (
     Claim,
     Conflict,
@@ -315,16 +316,7 @@ def md_text_raw(text: str) -> str:
 def _md_header(report: Report) -> list[str]:
     run = report.run
     facts = [f"tool {run.tool_version}", f"schema {run.schema_version}"]
-    facts += [
-        f"{label} {md_text(value)}"
-        for label, value in (
-            ("backend", run.backend),
-            ("model", run.model),
-            ("strategy", run.strategy),
-            ("prompt", run.prompt_version),
-        )
-        if value
-    ]
+    facts += [f"{label} {md_text(value)}" for label, value in run_settings(run)]
     usage = report.usage
     lines = [
         "# Multi-source summary",

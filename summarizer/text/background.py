@@ -17,7 +17,7 @@ import re
 from collections.abc import Collection
 
 from summarizer.schemas import Document
-from summarizer.text.dates import MONTH_PATTERN, first_date_phrase, resolve_date
+from summarizer.text.dates import MONTH_PATTERN, YEAR_PATTERN, first_date_phrase, resolve_date
 
 # A tally over a period of time, not one incident: "so far this year", "since January",
 # "in recent years", "over the past month", "year to date".
@@ -52,7 +52,7 @@ _IN_SHOOTINGS = re.compile(
 # a possessive of a tally or an event, read by the other rules).
 _YEARS_BACK = re.compile(r"\blast\s+year\b(?!['’]s)|\b(?:a|one|two|three|several|\d+)\s+years?\s+ago\b", re.I)
 # A calendar year; "the 2000 block of Main Street" is an address, not a year.
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b(?![\s-]*block)")
+_YEAR = re.compile(rf"\b({YEAR_PATTERN})\b(?![\s-]*block)")
 
 
 def years_in(text: str) -> set[int]:
@@ -74,8 +74,8 @@ def is_background(sentence: str, own_years: Collection[int]) -> bool:
 # An opening that dates the sentence: "In 2004", "In April last year", "Back in September 2009".
 # Or a year naming the event: "The 2004 tsunami killed ...".
 _EARLIER_OPENING = re.compile(
-    rf"^\W*(?:(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid)[-\s]+)?|the\s+(?=(?:19|20)\d\d\s+[a-z]))"
-    rf"(?P<phrase>(?:(?:{MONTH_PATTERN})\.?\s+(?:of\s+)?)?(?:(?:19|20)\d\d|last\s+year))\b",
+    rf"^\W*(?:(?:back\s+)?(?:in|during)\s+(?:(?:early|late|mid)[-\s]+)?|the\s+(?={YEAR_PATTERN}\s+[a-z]))"
+    rf"(?P<phrase>(?:(?:{MONTH_PATTERN})\.?\s+(?:of\s+)?)?(?:{YEAR_PATTERN}|last\s+year))\b",
     re.I,
 )
 _EARLIER_MARGIN = dt.timedelta(days=30)  # an earlier event, not the same one dated loosely

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.schemas import Quantity
+from summarizer.text.numbers import ORDINALS
 from summarizer.text.quantities import QuantityMatch, find_quantities, parse_quantity
 
 if TYPE_CHECKING:
@@ -162,18 +163,11 @@ def _death_toll_ordinal(noun: Token) -> int | None:
     victim dies" (a headline); "the second victim died" names one of those listed, no toll."""
     if any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children):
         return None
-    return next(
-        (_ORDINALS[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in _ORDINALS), None
-    )
+    # "first" is no toll beyond one.
+    tolls = (ORDINALS.get(c.lower_, 0) for c in noun.children if c.dep_ == "amod")
+    return next((n for n in tolls if n > 1), None)
 
 
-# Ordinals of a death toll; "first" is no toll beyond one.
-_ORDINALS = {
-    w: n
-    for n, w in enumerate(
-        ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 2
-    )
-}
 _TIMES_OF_DAY = {"am", "pm", "a.m.", "p.m.", "o'clock", "noon", "midnight"}
 # Nouns for several people at once, with their size when the word gives it.
 _COLLECTIVES: dict[str, int | None] = {

@@ -30,6 +30,8 @@ WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.da
 
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY_PATTERN = "|".join(WEEKDAYS)
+# A calendar year in digits, 1900 to 2099: "1999", "2026".
+YEAR_PATTERN = r"(?:19|20)\d\d"
 _FULL_MONTH_PATTERN = "|".join(name.lower() for name in calendar.month_name if name)
 
 
@@ -187,16 +189,16 @@ def resolve_day(phrase: str, published: dt.date | None) -> dt.date | None:
 
 _HEADER_MONTH = rf"(?P<month>{MONTH_PATTERN})\.?"
 _HEADER_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_HEADER_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+_HEADER_YEAR = rf"(?P<year>{YEAR_PATTERN})(?!\d)"
 _TEXT_DATES = [
     # January 24, 2026
     re.compile(rf"(?<!\w){_HEADER_MONTH}\s+{_HEADER_DAY},?\s+{_HEADER_YEAR}", re.IGNORECASE),
     # 03 July 2013
     re.compile(rf"(?<!\w){_HEADER_DAY}\s+(?:of\s+)?{_HEADER_MONTH},?\s+{_HEADER_YEAR}", re.IGNORECASE),
     # 2017-01-06
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
+    re.compile(rf"(?<!\d)(?P<year>{YEAR_PATTERN})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)"),
 ]
-_STEM_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_](?P<month>\d{2})[-_](?P<day>\d{2})(?!\d)")
+_STEM_DATE = re.compile(rf"(?<!\d)(?P<year>{YEAR_PATTERN})[-_](?P<month>\d{{2}})[-_](?P<day>\d{{2}})(?!\d)")
 
 
 def _date_from(match: re.Match[str]) -> dt.date | None:

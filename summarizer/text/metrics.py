@@ -49,18 +49,14 @@ _CASUALTY_METRICS: tuple[str, ...] = (
     "victims",
     "casualties",
 )
+# People counted who are not casualties: trapped, moved, arrested, or simply there.
+_OTHER_PEOPLE_METRICS = ("trapped", "rescued", "evacuated", "displaced", "arrested", "suspects", "attendees")
 
 #: Every canonical metric, casualties first. Names outside this list are allowed (a model may
 #: find a new kind of count); `normalize_metric` then keeps them snake_cased.
 CANONICAL_METRICS: tuple[str, ...] = (
     *_CASUALTY_METRICS,
-    "trapped",
-    "rescued",
-    "evacuated",
-    "displaced",
-    "arrested",
-    "suspects",
-    "attendees",
+    *_OTHER_PEOPLE_METRICS,
     "shots_fired",
     "magazines_emptied",
     *_PROJECTILE_METRICS,
@@ -79,13 +75,7 @@ CASUALTY_METRICS: frozenset[str] = frozenset(_CASUALTY_METRICS)
 
 #: Metrics that count people of any kind (casualties, evacuees, suspects, crowds).
 PEOPLE_METRICS: frozenset[str] = CASUALTY_METRICS | {
-    "trapped",
-    "rescued",
-    "evacuated",
-    "displaced",
-    "arrested",
-    "suspects",
-    "attendees",
+    *_OTHER_PEOPLE_METRICS,
     "people_without_power",
     "people_without_heating",
 }

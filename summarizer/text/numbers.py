@@ -19,6 +19,9 @@ BIG_SCALES: dict[str, int] = {word: value for word, value in SCALES.items() if w
 DOZEN = 12
 # Every single word that is a number by itself.
 NUMBER_WORDS: dict[str, int] = {"zero": 0, **UNITS, **TENS, **SCALES, "dozen": DOZEN}
+# Ordinal words, "first" to "tenth" ("a third victim" is one of three so far).
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth"
+ORDINALS: dict[str, int] = {word: value for value, word in enumerate(_ORDINAL_WORDS.split(), start=1)}
 
 _WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 # A number in digits ("1,500", "6.5") or in words ("eight", "twenty-two", "a dozen", "two hundred").

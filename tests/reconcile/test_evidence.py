@@ -140,6 +140,20 @@ def test_people_a_story_is_about_still_tell_stories_apart() -> None:
     assert people_disagree(a, b)
 
 
+# Verbs that report speech in a quote's frame but often do not ("continued", "posted") leave
+# their subject one of the people the story is about.
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "Gunman Eric Dole continued firing at the warehouse until officers arrived.",
+        "Suspect Eric Dole posted bail a day after the warehouse shooting.",
+    ],
+)
+def test_a_verb_not_always_speech_keeps_its_subject_in_the_story(actor: str) -> None:
+    a, b = evidence_of(actor, "Daniel Okafor, 19, died at the scene of the party shooting.")
+    assert people_disagree(a, b)
+
+
 def test_a_lone_capitalized_word_is_no_person() -> None:
     # a headline's verb or a one-word name the parser may call a person proves nothing
     a, b = evidence_of(

@@ -312,7 +312,7 @@ def test_footer_shows_model_and_usage() -> None:
     tree = parse(render_html(c00_sample_report()))
     footer = tree.find("footer")
     assert [p.text() for p in footer.find_all("p")] == [
-        "model hand-made-sample · backend fake · strategy reference · summarizer 0.1.0 · schema 1",
+        "backend fake · model hand-made-sample · strategy reference · summarizer 0.1.0 · schema 1",
         "8,576 tokens (7,280 prompt, 1,296 completion) · 4 calls · 0 retries · 1 re-asks · "
         "1 cache hits · 7.6 s waiting",
     ]

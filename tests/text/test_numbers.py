@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarizer.text.numbers import NUMBER_PATTERN, NUMBER_WORDS, TENS, UNITS, parse_number
+from summarizer.text.numbers import NUMBER_PATTERN, NUMBER_WORDS, ORDINALS, TENS, UNITS, parse_number
 from summarizer.text.quantities import parse_quantity
 
 
@@ -72,3 +72,8 @@ def test_number_pattern_finds_numbers_in_digits_and_words(sentence: str, numbers
 def test_the_scanner_reads_the_same_table(phrase: str, low: int) -> None:
     quantity = parse_quantity(phrase)
     assert quantity is not None and quantity.low == low
+
+
+def test_ordinal_words_give_their_place() -> None:
+    assert [ORDINALS[w] for w in ("first", "second", "fifth", "tenth")] == [1, 2, 5, 10]
+    assert "half" not in ORDINALS and "twentieth" not in ORDINALS

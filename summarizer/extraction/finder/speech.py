@@ -14,16 +14,10 @@ from summarizer.extraction.finder.names import (
 )
 from summarizer.extraction.finder.quotations import QuotedText
 from summarizer.extraction.finder.tokens import CALENDAR, STOP_CAPS, Text, vocab
+from summarizer.text.speech_verbs import SPEECH_VERB_FORMS
 
-# Verbs (and phrases) that report speech. Forward ones may be followed by the speaker:
-# "said Chip LaMarca", "added the doctor", "according to local authorities".
-_SPEECH_VERBS = vocab(
-    """said says say told tells tell stated states warned warns added adds confirmed confirms wrote
-    writes tweeted tweets posted explained explains noted notes described describes announced
-    announces recalled recalls insisted insists characterized characterised characterizes
-    declared declares acknowledged urged continued remarked replied testified shouted screamed
-    cautioned argued argues estimated"""
-)
+# Verbs (and phrases) that report speech (`SPEECH_VERB_FORMS`). Forward ones may be followed by
+# the speaker: "said Chip LaMarca", "added the doctor", "according to local authorities".
 _FORWARD_VERBS = vocab(
     """said says added adds wrote writes tweeted stated explained noted recalled continued remarked
     replied warned confirmed according"""
@@ -73,7 +67,7 @@ def find_speech_cues(view: Text, quoted: QuotedText) -> list[Cue]:
             continue
         if token.low == "according" and view.low(index + 1) == "to":
             verb_last = index + 2
-        elif token.low in _SPEECH_VERBS or token.low in _PARTICIPLE_CUES:
+        elif token.low in SPEECH_VERB_FORMS or token.low in _PARTICIPLE_CUES:
             verb_last = index + 1
         else:
             continue

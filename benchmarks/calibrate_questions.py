@@ -13,7 +13,9 @@ against the case's annotation:
   elsewhere (annotated once) is left out: either answer is defensible.
 - place: the annotated claim's place (the scorer's place rule), for figures that are annotated.
 
-The table shows, per kind and confidence bin, the questions, how many the model answers right
+Each kind's first line also says on how many questions some option is right: the most a
+perfect chooser could get, so the gain any model can bring by choosing. The table shows, per
+kind and confidence bin, the questions, how many the model answers right
 and how many the rules do; then, per threshold, the net gain of using the model's answer where
 its confidence reaches it (+n: n more right answers than the rules alone). A kind is worth
 asking only where that gain is positive.
@@ -56,6 +58,7 @@ class Scored:
     model_right: bool
     rules_right: bool
     model_differs: bool  # kept for the JSON rows
+    any_right: bool  # some option is right: what a perfect chooser could get
 
 
 def _right(question: Question, index: int, gold: Claim | None) -> bool:
@@ -108,6 +111,7 @@ def score_answers(
                 model_right=_right(q, index, gold),
                 rules_right=_right(q, q.rules, gold),
                 model_differs=True,
+                any_right=any(_right(q, i, gold) for i in range(len(q.options))),
             )
         )
     return scored
@@ -120,7 +124,8 @@ def print_table(rows: Sequence[Scored]) -> None:
             continue
         print(
             f"\n{kind}: {len(mine)} questions; model right {sum(r.model_right for r in mine)}, "
-            f"rules right {sum(r.rules_right for r in mine)}"
+            f"rules right {sum(r.rules_right for r in mine)}, some option right "
+            f"{sum(r.any_right for r in mine)} (the most any chooser can get)"
         )
         print("| model's alternative: probability | n | alternative right | rules right |")
         print("| --- | ---: | ---: | ---: |")

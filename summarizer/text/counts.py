@@ -29,6 +29,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from summarizer.schemas import Quantity
+from summarizer.text.age_sufferers import age_sufferer_reading
 from summarizer.text.counted import (
     SUBJECT_DEPS,
     CountReading,
@@ -475,6 +476,8 @@ def _noun_measure_reading(noun: Token) -> list[CountReading]:
     if carriers:
         found = [r for c in carriers if (r := read_phrase(c, measure, "with measure noun")) is not None]
         return found[:1]
+    if (aged := age_sufferer_reading(noun, measure, _SUFFER_VERBS)) is not None:
+        return [aged]
     quantity_token = quantity_child(noun)
     if quantity_token is not None and noun.lemma_.lower() != "wound":
         # "14 injuries", "three deaths" count people; "multiple gunshot wounds" counts wounds.

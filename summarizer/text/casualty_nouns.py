@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer.schemas import Quantity
+from summarizer.text.age_sufferers import age_sufferer_reading
 from summarizer.text.casualty_verbs import SMALL_CLAUSE_DEPS, has_auxiliary, negated
 from summarizer.text.casualty_words import ADJECTIVE_MEASURES, FATAL_ADJECTIVES, NOUN_MEASURES, SUFFER_VERBS
 from summarizer.text.counted import (
@@ -68,6 +69,8 @@ def noun_measure_reading(noun: Token) -> list[CountReading]:
     if carriers:
         found = [r for c in carriers if (r := read_phrase(c, measure, "with measure noun")) is not None]
         return found[:1]
+    if (aged := age_sufferer_reading(noun, measure, SUFFER_VERBS)) is not None:
+        return [aged]
     quantity_token = quantity_child(noun)
     if quantity_token is not None and noun.lemma_.lower() != "wound":
         # "14 injuries", "three deaths" count people; "multiple gunshot wounds" counts wounds.

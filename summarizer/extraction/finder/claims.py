@@ -14,6 +14,7 @@ from summarizer.extraction.finder.speech import Cue
 from summarizer.extraction.finder.tokens import URL, Text, vocab
 from summarizer.extraction.finder.types import ClaimCandidate, QuoteCandidate, Speaker
 from summarizer.text.counts import CountReading, read_counts
+from summarizer.text.headline_lists import join_headline_lists
 from summarizer.text.metrics import (
     INCIDENT_WORDS,
     is_casualty_word,
@@ -143,7 +144,7 @@ def _with_parsed_counts(
     read_sentences: set[int] = set()
     for sentence, doc in zip(chosen, docs, strict=True):
         tail = site_name_tail(doc.text)
-        for reading in read_counts(doc):
+        for reading in join_headline_lists(doc, read_counts(doc)):
             if reading.start >= tail:
                 continue
             read_sentences.add(sentence.index)

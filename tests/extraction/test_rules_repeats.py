@@ -47,6 +47,24 @@ def test_a_condition_is_kept_over_the_general_measure(text: str, wanted: tuple[s
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [
+        # a gunshot wound says no more than "shot": all of a group hit, the dead too
+        (
+            "Four men were found dead in the house in Ridgeway. All four men suffered gunshot wounds.",
+            ("shot", 4.0, "four"),
+        ),
+        (
+            "Two people died at the scene in Oakdale. All three victims suffered gunshot wounds, police say.",
+            ("shot", 3.0, "three"),
+        ),
+    ],
+)
+def test_people_shot_with_gunshot_wounds_stay_shot(text: str, wanted: tuple[str, float, str]) -> None:
+    assert wanted in metrics(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
         # list-style headlines that the parser leaves unattached
         (
             "Three dead, 7 wounded after gunfire at Lakeside Mall\n\nPolice are looking for a gunman.",

@@ -155,7 +155,7 @@ def _with_parsed_counts(
                 hint = merged[i].metric_hint
                 update = {
                     # the window's condition says more than the parse's verb: "two critical"
-                    "metric_hint": hint if hint and refines(hint, reading.measure) else reading.measure,
+                    "metric_hint": hint if _says_more(hint, reading.measure) else reading.measure,
                     "group": reading.group,
                     "parsed": True,
                     "part": reading.part,
@@ -272,6 +272,17 @@ def _casualty_hint(hint: str | None) -> bool:
         "victims",
         "casualties",
     }
+
+
+def _says_more(hint: str | None, measure: str) -> bool:
+    """Whether the window's condition says more about the people the parse's measure counts. A
+    gunshot wound does not say more than "shot": people shot all have one, and counted as shot
+    ("all six suffered gunshot wounds") they are everyone hit, the dead too, not the injured."""
+    return (
+        bool(hint)
+        and refines(hint or "", measure)
+        and not (measure == "shot" and hint == "injured_by_gunshot")
+    )
 
 
 def _parsed_candidate(

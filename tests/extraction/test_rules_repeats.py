@@ -166,3 +166,22 @@ def test_people_taken_to_hospital_are_counted_at_the_hospital(
 ) -> None:
     found = [(m, p, low) for m, p, low, _, _ in claims(text) if m == "hospitalized"]
     assert found == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # coordinated phrases counted as their sum, not as the number that opens them
+        (
+            "Two boys and a girl were wounded when shots rang out at the fair in Elmwood.",
+            ("injured", 3.0, "Two boys"),
+        ),
+        (
+            "Police said three men and two women were killed in the crash near Fairview.",
+            ("killed", 5.0, "three men"),
+        ),
+    ],
+)
+def test_coordinated_people_are_counted_as_their_sum(text: str, wanted: tuple[str, float, str]) -> None:
+    metric, figure, opening = wanted
+    assert [(m, low) for m, low, span in metrics(text) if span.startswith(opening)] == [(metric, figure)]

@@ -153,7 +153,7 @@ def _with_parsed_counts(
             if same:
                 i = same[0]
                 hint = merged[i].metric_hint
-                update = {
+                update: dict[str, object] = {
                     # the window's condition says more than the parse's verb: "two critical"
                     "metric_hint": hint if _says_more(hint, reading.measure) else reading.measure,
                     "group": reading.group,
@@ -161,6 +161,17 @@ def _with_parsed_counts(
                     "part": reading.part,
                     "person": _one_person(reading),
                 }
+                if _sum_over(reading, merged[i], start, end):
+                    # "three men and a woman were wounded": the window saw "three", the parse the
+                    # coordinated phrase, four people.
+                    phrase = view.text[start:end]
+                    update |= {
+                        "start": start,
+                        "end": end,
+                        "phrase": phrase,
+                        "quantity": reading.quantity.model_copy(update={"phrase": phrase}),
+                        "context": _context(view, start, end),
+                    }
                 merged[i] = merged[i].model_copy(update=update)
                 continue
             in_sentence[sentence.index].append(len(merged))
@@ -272,6 +283,19 @@ def _casualty_hint(hint: str | None) -> bool:
         "victims",
         "casualties",
     }
+
+
+def _sum_over(reading: CountReading, candidate: ClaimCandidate, start: int, end: int) -> bool:
+    """Whether the parse read a sum of coordinated phrases over the window's number and around it
+    ("three men and a woman"), to another figure than the number alone."""
+    return (
+        reading.rule.endswith(", sum")
+        and start <= candidate.start
+        and candidate.end <= end
+        and (start, end) != (candidate.start, candidate.end)
+        and reading.quantity.low is not None
+        and reading.quantity.low != candidate.quantity.low
+    )
 
 
 def _says_more(hint: str | None, measure: str) -> bool:

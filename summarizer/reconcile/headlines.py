@@ -9,7 +9,8 @@ Rules, each asserted by tests/reconcile/test_headlines.py:
   estimate for the linked event: killed and injured first, then the others in name order.
 - **The incident's own figure, voted by documents.** The estimates of one (event, metric)
   differ only in their place; their claims are pooled. Claims in background sentences
-  (`text.background`: other incidents, tallies over a period, other years) are left out: a
+  (`text.background`: other incidents, tallies over a period, other years, links to other
+  stories, a sentence taking up the incidents of a background one before it) are left out: a
   report's figures for an earlier attack or the year's homicides are not the incident's. Each
   document then states one figure: the largest of its claims in the first sentence where it gives
   this metric (a report leads with its incident, and a part is never larger than the total said
@@ -72,7 +73,7 @@ from summarizer.schemas import (
     Number,
     Report,
 )
-from summarizer.text.background import is_background, years_in
+from summarizer.text.background import is_background_after, years_in
 from summarizer.text.counts import counts_others
 from summarizer.text.metrics import CASUALTY_METRICS, SEPARATE_GROUPS
 from summarizer.text.numbers import ORDINALS
@@ -287,7 +288,10 @@ def _in_background(claim: Claim, documents: dict[str, Document], own_years: dict
     document = documents.get(claim.document)
     if document is None or not document.sentences or claim.sentence >= len(document.sentences):
         return False
-    return is_background(document.sentence_text(claim.sentence), own_years.get(claim.document, set()))
+    previous = document.sentence_text(claim.sentence - 1) if claim.sentence > 0 else None
+    return is_background_after(
+        previous, document.sentence_text(claim.sentence), own_years.get(claim.document, set())
+    )
 
 
 def _number(value: float) -> Number:

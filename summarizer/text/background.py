@@ -6,7 +6,8 @@ this year", "five children have been shot in the city so far this year"), or oth
 of the same day ("in a separate shooting, a man was wounded"). Their figures are true but are
 not the incident's own; a headline figure must not be read from them.
 
-`is_background` reads one sentence, no parse; `earlier_event_sentences` reads a document against
+`is_background` reads one sentence, no parse, `is_background_after` the sentence before it too;
+`earlier_event_sentences` reads a document against
 its event's date. Each rule below names the phenomenon it stands for.
 """
 
@@ -35,10 +36,18 @@ _OTHER_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 # A roundup of several incidents: "in several shootings across the city", "a spate of
-# shootings", "a string of attacks".
+# shootings", "a string of attacks", "a wave of gunfire".
 _ROUNDUP = re.compile(
     r"\b(?:several|multiple|numerous|a\s+(?:spate|string|series|rash|wave)\s+of)\s+(?:\w+\s+){0,3}?"
-    r"(?:shootings|incidents|attacks|killings|homicides|stabbings)\b",
+    r"(?:shootings|incidents|attacks|killings|homicides|stabbings)\b"
+    r"|\ba\s+(?:spate|string|series|rash|wave)\s+of\s+(?:\w+\s+){0,3}?(?:gunfire|violence)\b",
+    re.IGNORECASE,
+)
+# Casualties counted over a stated number of incidents: "20 shot in 12 incidents", "were
+# wounded in three separate shootings".
+_OVER_INCIDENTS = re.compile(
+    r"\bin\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of)\s+"
+    r"(?:separate\s+|different\s+)?(?:shootings|incidents|attacks|stabbings)\b",
     re.IGNORECASE,
 )
 # Counts "in" shootings named by their day, time or area, not "the shootings" of one spree:
@@ -65,10 +74,30 @@ def is_background(sentence: str, own_years: Collection[int]) -> bool:
     another incident named as such, a time a year or more back, a roundup of several incidents,
     or a year that is not one of the incident's `own_years` (the report's publication year and
     the years its lede names)."""
-    roundup = _ROUNDUP.search(sentence) or _IN_SHOOTINGS.search(sentence)
+    roundup = _ROUNDUP.search(sentence) or _IN_SHOOTINGS.search(sentence) or _OVER_INCIDENTS.search(sentence)
     if _TALLY.search(sentence) or _OTHER_INCIDENT.search(sentence) or roundup or _YEARS_BACK.search(sentence):
         return True
     return any(year not in own_years for year in years_in(sentence))
+
+
+# A page's list of links to other stories ("MORE FROM THIS SITE", "PREVIOUS STORIES"): each item
+# a bullet mark, then a headline with no closing stop ("+ Two hurt in crash on Route 9").
+_LINKED_STORY = re.compile(r"^\W{0,2}[+•»►▶■]\s+[^.!?]+$")
+# Incidents the sentence before named, taken up again: "in those shootings", "these attacks".
+_REFERS_BACK = re.compile(
+    r"\b(?:those|these)\s+(?:\w+\s+)?(?:shootings|incidents|attacks|killings|homicides|stabbings|crimes)\b",
+    re.IGNORECASE,
+)
+
+
+def is_background_after(previous: str | None, sentence: str, own_years: Collection[int]) -> bool:
+    """`is_background`, read with the sentence before: a link to another story in the page's list
+    of related stories is background, and so is a sentence that takes up the incidents of a
+    background sentence right before it ("3,000 were shot this year. Most of those shootings
+    ...")."""
+    if is_background(sentence, own_years) or _LINKED_STORY.match(sentence.strip()):
+        return True
+    return previous is not None and bool(_REFERS_BACK.search(sentence)) and is_background(previous, own_years)
 
 
 # An opening that dates the sentence: "In 2004", "In April last year", "Back in September 2009".

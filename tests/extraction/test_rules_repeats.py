@@ -47,6 +47,24 @@ def test_a_condition_is_kept_over_the_general_measure(text: str, wanted: tuple[s
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [
+        # a gunshot wound says no more than "shot": all of a group hit, the dead too
+        (
+            "Four men were found dead in the house in Ridgeway. All four men suffered gunshot wounds.",
+            ("shot", 4.0, "four"),
+        ),
+        (
+            "Two people died at the scene in Oakdale. All three victims suffered gunshot wounds, police say.",
+            ("shot", 3.0, "three"),
+        ),
+    ],
+)
+def test_people_shot_with_gunshot_wounds_stay_shot(text: str, wanted: tuple[str, float, str]) -> None:
+    assert wanted in metrics(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
         # list-style headlines that the parser leaves unattached
         (
             "Three dead, 7 wounded after gunfire at Lakeside Mall\n\nPolice are looking for a gunman.",
@@ -148,3 +166,22 @@ def test_people_taken_to_hospital_are_counted_at_the_hospital(
 ) -> None:
     found = [(m, p, low) for m, p, low, _, _ in claims(text) if m == "hospitalized"]
     assert found == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # coordinated phrases counted as their sum, not as the number that opens them
+        (
+            "Two boys and a girl were wounded when shots rang out at the fair in Elmwood.",
+            ("injured", 3.0, "Two boys"),
+        ),
+        (
+            "Police said three men and two women were killed in the crash near Fairview.",
+            ("killed", 5.0, "three men"),
+        ),
+    ],
+)
+def test_coordinated_people_are_counted_as_their_sum(text: str, wanted: tuple[str, float, str]) -> None:
+    metric, figure, opening = wanted
+    assert [(m, low) for m, low, span in metrics(text) if span.startswith(opening)] == [(metric, figure)]

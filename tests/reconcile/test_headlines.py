@@ -183,6 +183,24 @@ def test_only_background_figures_give_no_headline() -> None:
     assert [(f.metric, f.best) for f in figures] == [("injured", 1)]
 
 
+def test_figures_of_a_tally_taken_up_again_and_of_linked_stories_are_left_out() -> None:
+    figures = hand_report(
+        {
+            "a": "A woman was wounded on Oak Street.",
+            "b": "The city has seen 900 shootings so far this year. Some 1,100 people were hurt in "
+            "those shootings. A woman was hurt on Oak Street on Sunday.",
+            "c": "Police are looking for the gunman.\nMORE STORIES\n+ 4 injured in Main Street crash",
+        },
+        [
+            ("a", "injured", "A woman", 1),
+            ("b", "injured", "1,100", 1100),
+            ("b", "injured", "A woman", 1),
+            ("c", "injured", "4", 4),
+        ],
+    )
+    assert [(f.metric, f.best) for f in figures] == [("injured", 1)]
+
+
 def test_killed_from_who_was_counted_when_no_figure_counts_everyone() -> None:
     figures = hand_report(
         {"a": "A father killed his two sons. Then the gunman killed himself."},

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.background import is_background, years_in
+from summarizer.text.background import is_background, is_background_after, years_in
 
 OWN = {2021}  # the report's publication year and the years its lede names
 
@@ -30,6 +30,12 @@ ROUNDUPS = [
     # figures "in" shootings named by their day or area: several incidents
     "Two people were killed and nine wounded in overnight shootings across the county.",
     "At least four men died in Sunday shootings on the west side, police said.",
+    # casualties over a stated number of incidents
+    "Fifteen people were shot in nine incidents across the county over the holiday.",
+    "Bloody weekend: 11 wounded in 6 separate shootings",
+    # a spate of gunfire or violence
+    "A wave of holiday gunfire left a dozen people hurt around the city.",
+    "A string of weekend violence left three men dead on the north side.",
 ]
 # A year that is not the incident's: an earlier attack recalled.
 OTHER_YEARS = [
@@ -66,3 +72,61 @@ def test_foreground(sentence: str) -> None:
 def test_years_in() -> None:
     assert years_in("On Nov. 3, 2014, and again in 2016, shots were fired.") == {2014, 2016}
     assert years_in("Officers went to the 1900 block of Oak Street.") == set()
+
+
+# A page's list of links to other stories: a bullet mark, then a headline with no closing stop.
+LINKED_STORIES = [
+    "+ Two hurt in crash on Route 9",
+    "• Woman dead, man wounded in Elm Street shooting",
+    "» 3 injured when car hits bus shelter",
+]
+# A bullet that is a sentence of the report, with its stop.
+BULLETED_SENTENCES = [
+    "• Two people were wounded in the shooting on Friday.",
+    "+ The gunman shot three people before he was arrested.",
+]
+
+
+@pytest.mark.parametrize("sentence", LINKED_STORIES)
+def test_a_link_to_another_story_is_background(sentence: str) -> None:
+    assert is_background_after(None, sentence, OWN)
+    assert not is_background(sentence, OWN)
+
+
+@pytest.mark.parametrize("sentence", BULLETED_SENTENCES)
+def test_a_bulleted_sentence_is_not_a_link(sentence: str) -> None:
+    assert not is_background_after(None, sentence, OWN)
+
+
+# Incidents the sentence before named, taken up again: background after a background sentence,
+# the incident's own after a sentence about it.
+TAKEN_UP_AGAIN = [
+    (
+        "Police counted 2,100 shootings in the city so far this year.",
+        "More than 2,400 people were wounded in those shootings.",
+    ),
+    (
+        "In 2018, two gunmen attacked a pair of churches in the town.",
+        "Nine people died in these attacks, and 20 were hurt.",
+    ),
+]
+ABOUT_THE_INCIDENT = [
+    (
+        "Gunmen opened fire at a bar and at a gas station on Friday night.",
+        "Three people were wounded in those shootings, police said.",
+    ),
+    (
+        "Two men attacked shoppers with knives at the market on Monday.",
+        "Four people were hurt in these attacks.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("previous", "sentence"), TAKEN_UP_AGAIN)
+def test_incidents_of_a_background_sentence_taken_up_again(previous: str, sentence: str) -> None:
+    assert is_background_after(previous, sentence, OWN)
+
+
+@pytest.mark.parametrize(("previous", "sentence"), ABOUT_THE_INCIDENT)
+def test_incidents_of_the_report_taken_up_again(previous: str, sentence: str) -> None:
+    assert not is_background_after(previous, sentence, OWN)

@@ -147,6 +147,13 @@ SUFFERED_AND_AFTER_BEING: Table = [
     ("A driver died after being struck by gunfire.", [("killed", "people", 1, 1, "A driver")]),
 ]
 
+# An age alone before "suffered", which the parser reads as an adjective of the injuries: the
+# age is one person.
+AGE_BEFORE_A_MISREAD_SUFFERED: Table = [
+    ("The 4-year-old suffered minor injuries.", [("injured", "people", 1, 1, "The 4-year-old")]),
+    ("A 19-year-old suffered serious injuries, police said.", [("injured", "people", 1, 1, "A 19-year-old")]),
+]
+
 # Wounds are counted on a person: "multiple gunshot wounds" is not several people.
 WOUNDS_ON_A_PERSON: Table = [
     ("The driver was found with multiple gunshot wounds.", []),
@@ -398,6 +405,7 @@ ORDINAL_DEATH_TOLLS: Table = [
     + ZEROS_FOR_THE_OTHERS
     + WOUNDED_SOME_FATALLY
     + SUFFERED_AND_AFTER_BEING
+    + AGE_BEFORE_A_MISREAD_SUFFERED
     + CLOCK_TIMES
     + WOUNDS_ON_A_PERSON
     + AND_THEN_SELF

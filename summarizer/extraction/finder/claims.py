@@ -14,6 +14,7 @@ from summarizer.extraction.finder.speech import Cue
 from summarizer.extraction.finder.tokens import URL, Text, vocab
 from summarizer.extraction.finder.types import ClaimCandidate, QuoteCandidate, Speaker
 from summarizer.text.counts import CountReading, read_counts
+from summarizer.text.headline_lists import join_headline_lists
 from summarizer.text.metrics import (
     INCIDENT_WORDS,
     is_casualty_word,
@@ -143,7 +144,7 @@ def _with_parsed_counts(
     read_sentences: set[int] = set()
     for sentence, doc in zip(chosen, docs, strict=True):
         tail = site_name_tail(doc.text)
-        for reading in read_counts(doc):
+        for reading in join_headline_lists(doc, read_counts(doc)):
             if reading.start >= tail:
                 continue
             read_sentences.add(sentence.index)
@@ -152,14 +153,25 @@ def _with_parsed_counts(
             if same:
                 i = same[0]
                 hint = merged[i].metric_hint
-                update = {
+                update: dict[str, object] = {
                     # the window's condition says more than the parse's verb: "two critical"
-                    "metric_hint": hint if hint and refines(hint, reading.measure) else reading.measure,
+                    "metric_hint": hint if _says_more(hint, reading.measure) else reading.measure,
                     "group": reading.group,
                     "parsed": True,
                     "part": reading.part,
                     "person": _one_person(reading),
                 }
+                if _sum_over(reading, merged[i], start, end):
+                    # "three men and a woman were wounded": the window saw "three", the parse the
+                    # coordinated phrase, four people.
+                    phrase = view.text[start:end]
+                    update |= {
+                        "start": start,
+                        "end": end,
+                        "phrase": phrase,
+                        "quantity": reading.quantity.model_copy(update={"phrase": phrase}),
+                        "context": _context(view, start, end),
+                    }
                 merged[i] = merged[i].model_copy(update=update)
                 continue
             in_sentence[sentence.index].append(len(merged))
@@ -271,6 +283,30 @@ def _casualty_hint(hint: str | None) -> bool:
         "victims",
         "casualties",
     }
+
+
+def _sum_over(reading: CountReading, candidate: ClaimCandidate, start: int, end: int) -> bool:
+    """Whether the parse read a sum of coordinated phrases over the window's number and around it
+    ("three men and a woman"), to another figure than the number alone."""
+    return (
+        reading.rule.endswith(", sum")
+        and start <= candidate.start
+        and candidate.end <= end
+        and (start, end) != (candidate.start, candidate.end)
+        and reading.quantity.low is not None
+        and reading.quantity.low != candidate.quantity.low
+    )
+
+
+def _says_more(hint: str | None, measure: str) -> bool:
+    """Whether the window's condition says more about the people the parse's measure counts. A
+    gunshot wound does not say more than "shot": people shot all have one, and counted as shot
+    ("all six suffered gunshot wounds") they are everyone hit, the dead too, not the injured."""
+    return (
+        bool(hint)
+        and refines(hint or "", measure)
+        and not (measure == "shot" and hint == "injured_by_gunshot")
+    )
 
 
 def _parsed_candidate(

@@ -6,7 +6,8 @@
     (from the checkout with the package installed, or with PYTHONPATH=. )
 
 One embedded llama.cpp server is started and both systems talk to it:
-- summarizer: the pipeline with the embedded default (strategy candidates), cache and summary off;
+- summarizer: the pipeline with the embedded default (`--strategy`, default questions; candidates
+  has the model label every figure), cache and summary off;
 - langextract: `lx.extract` with its OpenAI provider pointed at the same base URL and model, a
   prompt asking for the same things (casualty and damage figures with metric and place; direct
   quotes with their speaker) and ONE example built from a gold annotation: a short passage of a
@@ -429,7 +430,6 @@ def run_langextract(
 
 # --------------------------------------------------------------------------- the table
 
-SUMMARIZER = "summarizer (candidates)"
 LANGEXTRACT = "langextract 1.7.1"
 
 
@@ -455,7 +455,7 @@ def score_cells(score: CaseScore) -> list[str]:
     ]
 
 
-def comparison_table(rows: Sequence[tuple[str, CaseScore, CaseScore]]) -> Table:
+def comparison_table(rows: Sequence[tuple[str, CaseScore, CaseScore]], strategy: str) -> Table:
     """Per case, then overall: both systems' rows, and the summarizer / langextract ratios."""
     table = Table(title="summarizer vs langextract: same server, same model, same scorer")
     table.add_column("case", no_wrap=True)
@@ -466,7 +466,7 @@ def comparison_table(rows: Sequence[tuple[str, CaseScore, CaseScore]]) -> Table:
         table.add_column(name, justify="right")
     for name, ours, theirs in rows:
         bold = "bold" if name == "overall" else None
-        table.add_row(name, SUMMARIZER, *score_cells(ours), style=bold)
+        table.add_row(name, f"summarizer ({strategy})", *score_cells(ours), style=bold)
         table.add_row(name, LANGEXTRACT, *score_cells(theirs), style=bold)
         table.add_row(
             name,
@@ -495,6 +495,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--example-case", type=Path, default=EXAMPLE_CASE, help="the case the example comes from"
     )
     parser.add_argument("--example-chars", type=int, default=700, help="longest example passage (characters)")
+    parser.add_argument(
+        "--strategy",
+        choices=("questions", "candidates", "sentences"),
+        default="questions",
+        help="the summarizer's strategy (questions: the embedded default)",
+    )
     parser.add_argument("--max-char-buffer", type=int, default=1000, help="langextract's chunk size")
     parser.add_argument("--max-output-tokens", type=int, default=1024, help="per langextract request")
     args = parser.parse_args(argv)
@@ -508,7 +514,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     console = wide_console()
     cases = [load_case(path) for path in find_cases(args.cases)]
     preferred = load_case(args.example_case)
-    settings = Settings(strategy="candidates", use_cache=False, summary=False)
+    settings = Settings(strategy=args.strategy, use_cache=False, summary=False)
     rows: list[tuple[str, CaseScore, CaseScore]] = []
     notes: list[str] = []
     dropped: list[str] = []
@@ -538,7 +544,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         total_score(r[1] for r in rows),
         total_score(r[2] for r in rows),
     )
-    console.print(comparison_table([*rows, overall]))
+    console.print(comparison_table([*rows, overall], args.strategy))
     console.print("Configuration (see the module docstring for why):")
     console.print(
         f"  both: {server.model_name} on one llama.cpp server, temperature 0, one request at a time, "

@@ -152,6 +152,17 @@ def _sufferers_of(noun: Token) -> list[Token]:
     return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
 
 
+def read_as_progressive(adjective: Token) -> bool:
+    """A casualty adjective the parser read as the main verb after a form of "be", with no
+    object: "three crew members are missing" (not "the team is missing its captain")."""
+    return (
+        adjective.pos_ == "VERB"
+        and adjective.lower_ in ADJECTIVE_MEASURES
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in adjective.children)
+        and not any(c.dep_ == "dobj" for c in adjective.children)
+    )
+
+
 def adjective_reading(adjective: Token) -> list[CountReading]:
     """'left two dead and five injured', 'three people dead', 'the victim was pronounced dead'.
 
@@ -181,6 +192,11 @@ def adjective_reading(adjective: Token) -> list[CountReading]:
         own = [c for c in adjective.children if c.dep_ in SUBJECT_DEPS]
         found = own or [c for c in adjective.head.children if c.dep_ == "dobj"]
         reading = read_phrase(found[0], measure, "complement") if found else None
+    elif read_as_progressive(adjective):
+        # "Two hikers are missing": the state, which the parser takes for the progressive of
+        # "miss"; its subject is counted.
+        own = [c for c in adjective.children if c.dep_ in SUBJECT_DEPS]
+        reading = read_phrase(own[0], measure, "complement") if own else None
     elif adjective.dep_ == "amod" and adjective.i > adjective.head.i and adjective.head.dep_ == "dobj":
         # Placed after what it describes: "found a retiree dead" (never "the dead man").
         reading = read_phrase(adjective.head, measure, "complement")

@@ -36,6 +36,7 @@ from summarizer.text.casualty_nouns import (
     multiple_incident_readings,
     names_a_killing,
     noun_measure_reading,
+    read_as_progressive,
 )
 from summarizer.text.casualty_verbs import WITH_FATAL_PART, verb_readings
 from summarizer.text.casualty_words import ADJECTIVE_MEASURES, NOUN_MEASURES
@@ -62,7 +63,7 @@ def read_counts(doc: Doc) -> list[CountReading]:
         if (
             token.lower_ in ADJECTIVE_MEASURES
             and token.pos_ in {"ADJ", "VERB"}
-            and token.dep_ != "ROOT"
+            and (token.dep_ != "ROOT" or read_as_progressive(token))
             and not any(c.dep_ == "dobj" for c in token.children)
         ):
             readings.extend(adjective_reading(token))

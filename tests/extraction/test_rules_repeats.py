@@ -185,3 +185,21 @@ def test_people_taken_to_hospital_are_counted_at_the_hospital(
 def test_coordinated_people_are_counted_as_their_sum(text: str, wanted: tuple[str, float, str]) -> None:
     metric, figure, opening = wanted
     assert [(m, low) for m, low, span in metrics(text) if span.startswith(opening)] == [(metric, figure)]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # people missing with no number: read from the parse like any casualty state
+        (
+            "A kayaker and his brother are missing after their boat capsized off Brightsea.",
+            ("missing", 2.0, "A kayaker and his brother"),
+        ),
+        (
+            "An elderly woman remains missing after the mudslide in Hollin, rescuers said.",
+            ("missing", 1.0, "An elderly woman"),
+        ),
+    ],
+)
+def test_people_missing_are_counted_without_a_number(text: str, wanted: tuple[str, float, str]) -> None:
+    assert [(m, low, span) for m, low, span in metrics(text) if m == "missing"] == [wanted]

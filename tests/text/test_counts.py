@@ -355,6 +355,18 @@ NOT_COUNTS: Table = [
 
 
 # A killing or shooting named by how many it hit; a murder-suicide counts the killer too.
+# "Missing" after a form of "be", which the parser reads as the progressive of "miss": the state
+# of missing people, its subject counted; with an object it is the verb ("is missing its captain").
+MISSING_AS_PROGRESSIVE: Table = [
+    (
+        "The pilot and a passenger are missing after the crash off the coast.",
+        [("missing", "people", 2, 2, "The pilot and a passenger")],
+    ),
+    ("A fisherman is missing after the storm.", [("missing", "people", 1, 1, "A fisherman")]),
+    ("Four climbers were missing on the mountain.", [("missing", "people", 4, 4, "Four")]),
+    ("The team is missing its captain after the crash.", []),
+]
+
 MULTIPLE_INCIDENTS: Table = [
     (
         "Officers are investigating a double fatal shooting on the east side.",
@@ -417,7 +429,8 @@ ORDINAL_DEATH_TOLLS: Table = [
     + SHOT_BUT_SURVIVED
     + KILLED_AND_SHOT
     + ORDINAL_DEATH_TOLLS
-    + MULTIPLE_INCIDENTS,
+    + MULTIPLE_INCIDENTS
+    + MISSING_AS_PROGRESSIVE,
 )
 def test_counts(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

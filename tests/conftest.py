@@ -81,6 +81,7 @@ def isolated_environment(
         "OPENAI_BASE_URL",
         "OPENAI_API_KEY",
         "SUMMARIZER_MODEL",
+        "SUMMARIZER_ASK",
         "OPENAI_ORG_ID",
         "OPENAI_PROJECT_ID",
     ):

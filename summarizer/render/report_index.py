@@ -82,17 +82,18 @@ class ReportIndex:
         self.groups[UNLINKED] = EventGroup(key=UNLINKED, linked=None)
         self._figures: dict[tuple[Number | None, Number | None, str | None], str] = {}
         self._quantities: dict[tuple[object, ...], str] = {}
-        self._bold: dict[tuple[object, ...], str] = {}
-        self._evidence: dict[str, str] = {}
         # Claim id -> unit, for the few claims that state one (`unit_of` asks per estimate).
         self._units = {cid: c.quantity.unit for cid, c in self.claims.items() if c.quantity.unit}
         unlinked = self.groups[UNLINKED]
         claims_of = {
             event: self.groups.get(linked, unlinked).claims for event, linked in self.linked_of_event.items()
         }
+        self._ungrounded_claims: list[Claim] = []
         for claim in report.claims:
             if claim.span.status != SpanStatus.UNGROUNDED:  # Span.grounded, without a call per claim
                 claims_of.get(claim.event or "", unlinked.claims).append(claim)
+            else:
+                self._ungrounded_claims.append(claim)
         for conflict in report.conflicts:
             self._group(conflict.event).conflicts.append(conflict)
         for estimate in report.estimates:
@@ -160,7 +161,7 @@ class ReportIndex:
         """Items kept with status UNGROUNDED (events only when they carry a span)."""
         items: list[Claim | Quote | Event] = []
         items.extend(e for e in self.report.events if e.span is not None and not e.span.grounded)
-        items.extend(c for c in self.report.claims if not c.span.grounded)
+        items.extend(self._ungrounded_claims)
         items.extend(q for q in self.report.quotes if not q.span.grounded)
         return items
 

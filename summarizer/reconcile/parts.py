@@ -48,7 +48,13 @@ def _additive_metric(metric: str) -> bool:
 
 
 def _is_additive(metric: str, groups: Iterable[list[Item]]) -> bool:
-    return _additive_metric(metric) and not any(i.claim.quantity.unit for group in groups for i in group)
+    if not _additive_metric(metric):
+        return False
+    for group in groups:  # loops, not a generator: this runs once per (document, event, metric)
+        for item in group:
+            if item.claim.quantity.unit:
+                return False
+    return True
 
 
 @dataclass(frozen=True)

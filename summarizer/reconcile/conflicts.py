@@ -62,11 +62,14 @@ def drop_nested(found: list[tuple[Key, Conflict]], aligned: Aligned) -> list[Con
     place that contains this one (the district's toll inside the province's), the finding at
     the containing place already says it."""
     by_pair: dict[tuple[object, ...], list[Key]] = defaultdict(list)
-    for key, conflict in found:
-        by_pair[(key[0], key[1], frozenset(s.document for s in conflict.sides))].append(key)
+    pairs = [(key[0], key[1], frozenset(s.document for s in conflict.sides)) for key, conflict in found]
+    for (key, _), pair in zip(found, pairs, strict=True):
+        by_pair[pair].append(key)
     kept = []
-    for key, conflict in found:
-        pair = (key[0], key[1], frozenset(s.document for s in conflict.sides))
+    for (key, conflict), pair in zip(found, pairs, strict=True):
+        if len(by_pair[pair]) == 1:  # no other place where the two documents disagree
+            kept.append(conflict)
+            continue
         place = aligned.items[key][0].place
         event_places = aligned.event_places.get(key[0], [])
         wider = [

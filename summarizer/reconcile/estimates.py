@@ -138,6 +138,10 @@ def _settled(
 
 def estimate(key: Key, items: list[Item], aligned: Aligned, settings: ReconcileSettings) -> Estimate:
     low, best, high, conservative = estimate_figures(items, settings.estimate_rule)
+    if len(items) == 1:  # most keys at scale: one claim, one source
+        sources, claims = 1, [items[0].claim.id]
+    else:
+        sources, claims = len({i.claim.document for i in items}), [i.claim.id for i in items]
     return Estimate(
         event=event_id(key),
         metric=key[1],
@@ -146,6 +150,6 @@ def estimate(key: Key, items: list[Item], aligned: Aligned, settings: ReconcileS
         best=as_number(best) if best is not None else None,
         high=as_number(high) if high is not None else None,
         conservative=as_number(conservative) if conservative is not None else None,
-        sources=len({i.claim.document for i in items}),
-        claims=[i.claim.id for i in items],
+        sources=sources,
+        claims=claims,
     )

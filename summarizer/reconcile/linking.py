@@ -185,6 +185,10 @@ def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
     active: list[tuple[dt.date, int]] = []  # (last day, index) as a min-heap
     pairs: list[_Pair] = []
     memo: dict[tuple[int, int], bool] = {}  # the same few places meet again and again
+    # The reports of one event name the same places (the parser hands out one object per
+    # text), so whole place lists meet again too: their answer is remembered by identity.
+    place_ids = [tuple(map(id, i.places)) for i in infos]
+    compatible: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
     for info in dated:
         assert info.dates is not None
         horizon = info.dates[0] - dt.timedelta(days=window)
@@ -195,9 +199,12 @@ def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
             assert other.dates is not None
             if other.event.document == info.event.document:
                 continue
-            if _kinds_compatible(info.kind, other.kind) and places_compatible(
-                info.places, other.places, memo
-            ):
+            if not _kinds_compatible(info.kind, other.kind):
+                continue
+            pair = (place_ids[info.order], place_ids[j])
+            if (fits := compatible.get(pair)) is None:
+                fits = compatible[pair] = places_compatible(info.places, other.places, memo)
+            if fits:
                 gap = days_apart(info.dates, other.dates)
                 span = (info.dates[1] - info.dates[0]).days + (other.dates[1] - other.dates[0]).days
                 pairs.append((gap - 1000.0, span, min(j, info.order), max(j, info.order)))

@@ -48,7 +48,13 @@ def _additive_metric(metric: str) -> bool:
 
 
 def _is_additive(metric: str, groups: Iterable[list[Item]]) -> bool:
-    return _additive_metric(metric) and not any(i.claim.quantity.unit for group in groups for i in group)
+    if not _additive_metric(metric):
+        return False
+    for group in groups:  # loops, not a generator: this runs once per (document, event, metric)
+        for item in group:
+            if item.claim.quantity.unit:
+                return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,10 @@ class EventPlaces:
 
     top: str | None
     heads: frozenset[str]
+    # (id(inner), id(outer)) -> `_within`: one event's groups (document x metric) ask about the
+    # same few places again and again. By identity: the places are the aligned items' own,
+    # alive for as long as the event's reconciliation.
+    _inside: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, event_places: list[PlaceRef]) -> EventPlaces:
@@ -68,6 +78,14 @@ class EventPlaces:
             tops = [p for p in levelled if p.level == highest]
             top = tops[0].head if len(tops) == 1 else None
         return cls(top, frozenset(p.head for p in event_places))
+
+
+def _within_remembered(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
+    """`_within` of two places the caller keeps alive, remembered in `event`."""
+    key = (id(inner), id(outer))
+    if (found := event._inside.get(key)) is None:
+        found = event._inside[key] = _within(inner, outer, event)
+    return found
 
 
 def lies_within(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
@@ -140,12 +158,13 @@ class PlaceFigures:
         inside = [
             k
             for k, ref in candidates.items()
-            if k != total_key and not ref.residual and _within(ref, total, event)
+            if k != total_key and not ref.residual and _within_remembered(ref, total, event)
         ]
+        refs = self.refs
         direct = [
             k
             for k in inside
-            if not any(m != k and _within(self.refs[k], self.refs[m], event) for m in inside)
+            if not any(m != k and _within_remembered(refs[k], refs[m], event) for m in inside)
             and not _deeper_than_event_place(self.refs[k], total, event)
         ]
         if total.components:

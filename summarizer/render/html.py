@@ -32,7 +32,7 @@ from summarizer.render.html_headlines import headlines_card
 from summarizer.render.html_text import anchor_token as anchor_token
 from summarizer.render.html_text import document_anchor, h, script_json
 from summarizer.render.html_text import sentence_anchor as sentence_anchor
-from summarizer.render.markdown import (
+from summarizer.render.report_index import (
     CONFLICT_TITLES,
     EventGroup,
     ReportIndex,

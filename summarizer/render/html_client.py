@@ -27,7 +27,7 @@ from typing import cast
 from pydantic import TypeAdapter
 
 from summarizer.render.html_text import h
-from summarizer.render.markdown import CONFLICT_TITLES, EventGroup, ReportIndex, humanize, side_key
+from summarizer.render.report_index import CONFLICT_TITLES, EventGroup, ReportIndex, humanize, side_key
 from summarizer.schemas import Claim, Conflict, ConflictKind, Event, Quote, Report
 
 CLIENT_BUILT_FROM = 10_000

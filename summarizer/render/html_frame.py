@@ -4,7 +4,7 @@ section and the footer with the run's model and usage. Everything is escaped."""
 from __future__ import annotations
 
 from summarizer.render.html_text import document_anchor, h
-from summarizer.render.markdown import EventGroup, ReportIndex
+from summarizer.render.report_index import EventGroup, ReportIndex
 from summarizer.render.run_settings import run_settings
 from summarizer.schemas import Report
 

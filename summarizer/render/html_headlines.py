@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 
 from summarizer.render.headlines import HeadlineGroup, HeadlineRow, headline_groups
-from summarizer.render.markdown import ReportIndex
+from summarizer.render.report_index import ReportIndex
 
 Cite = Callable[[str, int], str]
 """(document, sentence) -> the HTML of a citation link."""

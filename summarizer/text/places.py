@@ -96,7 +96,6 @@ _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _PREFIXES = ("the city of ", "city of ", "the town of ", "town of ", "the ")
 _APOSTROPHES = re.compile(r"[’'`´.]")
 _NOT_NAME = re.compile(r"[^\w,()&/+]+")
-_SPACES = re.compile(r"\s+")
 _PARENTHESIZED = re.compile(r"\(([^()]*)\)")
 _WITHIN_WORD = re.compile(r"^(.+?) (?:in|of|near) (.+)$")
 _BOTH_ACROSS = re.compile(r"^(?:both|across) ")
@@ -110,8 +109,8 @@ def normalize_place_text(text: str, aliases: dict[str, str]) -> str:
         folded = unicodedata.normalize("NFKD", text)
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     folded = _APOSTROPHES.sub("", folded)
-    folded = _NOT_NAME.sub(" ", folded)
-    folded = _SPACES.sub(" ", folded).strip(" ,")
+    # Whitespace is not a name character, so each run of it is already one space here.
+    folded = _NOT_NAME.sub(" ", folded).strip(" ,")
     for prefix in _PREFIXES:
         if folded.startswith(prefix) and len(folded) > len(prefix):
             folded = folded[len(prefix) :]

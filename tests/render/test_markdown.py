@@ -9,15 +9,9 @@ import pytest
 from headline_samples import headline_report
 from report_samples import CLASH, NEXTFIN, c00_sample_report, hostile_report, small_report
 
-from summarizer.render.markdown import (
-    UNLINKED,
-    ReportIndex,
-    md_sentence_with_bold,
-    md_table,
-    md_text,
-    render_json,
-    render_markdown,
-)
+from summarizer.render.markdown import render_json, render_markdown
+from summarizer.render.markdown_text import md_sentence_with_bold, md_table, md_text
+from summarizer.render.report_index import UNLINKED, ReportIndex
 from summarizer.schemas import Report, RunInfo, SpanStatus
 
 

@@ -10,14 +10,12 @@ from functools import lru_cache
 
 from summarizer.reconcile.alignment import Aligned, Item, Key, as_number, event_id, subject
 from summarizer.schemas import Claim, Conflict, ConflictKind, ConflictSide, Document
+from summarizer.text.changes import CHANGE_STEMS
 from summarizer.text.figures import format_figure
 from summarizer.text.numbers import NUMBER_PATTERN, parse_number
 
 _NUM = rf"({NUMBER_PATTERN})"
-_CHANGE = (
-    r"(?:revis|correct|updat|lower|rais|increas|ris|rose|climb|jump|grew|grow|fell|fall|drop|decreas"
-    r"|reduc|went|adjust|chang)\w*"
-)
+_CHANGE = CHANGE_STEMS
 _FROM_TO = re.compile(rf"\b{_CHANGE}\b[^.;]*?\bfrom\s+{_NUM}\s+to\s+{_NUM}\b", re.IGNORECASE)
 _UP_FROM = re.compile(rf"\b(?:up|down|increased|decreased|revised)\s+from\s+{_NUM}\b", re.IGNORECASE)
 _NOW_TO = re.compile(

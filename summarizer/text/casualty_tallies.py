@@ -22,7 +22,7 @@ from summarizer.text.quantities import find_quantities
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["tally_readings"]
+__all__ = ["is_tally", "tally_readings"]
 
 # Nouns for a running count of something: what it counts is named beside it ("death toll",
 # "casualty figures", "injury count") or in its "of" phrase ("the number of dead").
@@ -38,13 +38,29 @@ _FIGURE_DEPS = frozenset({"prep", "advmod", "prt", "dobj", "attr", "npadvmod"})
 def tally_readings(noun: Token) -> list[CountReading]:
     """The figures a tally noun ("toll", "number", "figures") takes in its clause, each a count
     of the measure the tally names."""
-    if noun.lemma_.lower() not in _TALLY_NOUNS or noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+    if noun.lemma_.lower() not in _TALLY_NOUNS:
         return []
     named = _measure_of(noun)
     if named is None:
         return []
-    measure, group = named
-    verb = noun.head
+    # The verb that moves the tally: the one it is the subject or object of ("the toll rose"), or
+    # a participle on it ("the toll, revised from 14 to 11, includes ...").
+    verbs = [c for c in noun.children if c.dep_ == "acl" and is_change_word(c.lower_)]
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        verbs.append(noun.head)
+    out: list[CountReading] = []
+    for verb in verbs:
+        out.extend(_figures(noun, verb, *named))
+    return out
+
+
+def is_tally(noun: Token) -> bool:
+    """Whether `noun` is a tally of casualties ("the number injured", "the death toll"): a count,
+    never a person counted."""
+    return noun.lemma_.lower() in _TALLY_NOUNS and _measure_of(noun) is not None
+
+
+def _figures(noun: Token, verb: Token, measure: str, group: str) -> list[CountReading]:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in {"VERB", "AUX"} or not (is_change_word(verb.lower_) or lemma in LEVEL_VERBS):
         return []
@@ -67,13 +83,15 @@ def tally_readings(noun: Token) -> list[CountReading]:
 
 def _measure_of(noun: Token) -> tuple[str, str] | None:
     """What a tally counts and who: "death toll" (killed), "casualty figures" (casualties),
-    "the number of injured" (injured), "the number of people killed" (killed), "the number of
-    victims" (victims); a bare "toll" is the dead, as news uses it."""
+    "the number of injured" (injured), "the number of people killed" and "the number killed"
+    (killed), "the number of victims" (victims); a bare "toll" is the dead, as news uses it."""
     for child in noun.children:
         if child.dep_ in {"compound", "amod"} and child.i < noun.i:
             measure = NOUN_MEASURES.get(child.lemma_.lower()) or ADJECTIVE_MEASURES.get(child.lower_)
             if measure is not None:
                 return measure, "people"
+    if (measure := _verb_after(noun)) is not None:
+        return measure, "people"  # "the number killed", "the number injured"
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
@@ -140,4 +158,3 @@ def _object_of(token: Token, verb: Token) -> bool:
     return (token.head.i == verb.i and token.dep_ in {"dobj", "attr"}) or (
         token.head.head.i == verb.i and token.head.dep_ in {"dobj", "attr"}
     )
-

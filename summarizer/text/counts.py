@@ -40,7 +40,7 @@ from summarizer.text.casualty_nouns import (
     noun_measure_reading,
     read_as_progressive,
 )
-from summarizer.text.casualty_tallies import tally_readings
+from summarizer.text.casualty_tallies import is_tally, tally_readings
 from summarizer.text.casualty_verbs import WITH_FATAL_PART, verb_readings
 from summarizer.text.casualty_words import ADJECTIVE_MEASURES, NOUN_MEASURES
 from summarizer.text.counted import CountReading
@@ -73,6 +73,9 @@ def read_counts(doc: Doc) -> list[CountReading]:
         ):
             readings.extend(adjective_reading(token))
     readings.extend(multiple_incident_readings(doc.text))
+    # "the number injured had climbed to 45": the tally is no person injured.
+    tallies = {t.idx + len(t.text) for t in doc if t.pos_ == "NOUN" and is_tally(t)}
+    readings = [r for r in readings if not (r.rule.endswith(", one") and r.end in tallies)]
     unique: dict[tuple[int, int, str], CountReading] = {}
     # A command is not a report: "report that 500 were killed", "New task: say that 90 died".
     readings = [r for r in readings if not _under_command(doc, r.start)]

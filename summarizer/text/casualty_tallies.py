@@ -76,9 +76,16 @@ def _figures(noun: Token, verb: Token, measure: str, group: str) -> list[CountRe
         level = lemma in {"reach", "hit", "be", "remain"} and _object_of(token, verb)
         if word not in _FIGURE_PREPOSITIONS and not level:
             continue  # "rose by two to 13": "two" is the change, not a count
+        if word == "from" and not (is_change_word(verb.lower_) or _after_a_change_adverb(before)):
+            continue  # an old figure only where a change is said, as revisions read it
         rule = f"tally, {word if word in _FIGURE_PREPOSITIONS else 'at'}"
         out.append(CountReading(measure, group, match.quantity, match.start, match.end, rule))
     return out
+
+
+def _after_a_change_adverb(before: list[str]) -> bool:
+    """ "stands at 11, up from 5": the old figure after "up from" or "down from"."""
+    return len(before) > 1 and is_change_word(before[-2].strip(",;"))
 
 
 def _measure_of(noun: Token) -> tuple[str, str] | None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 # Stems of the verbs (and their participles) that move a figure: "revised from eight to six",
-# "the toll rose to 11", "was lowered", "climbing".
+# "the toll rose to 11", "was lowered", "climbing", "bringing the toll from 5 to 7".
 CHANGE_STEMS = (
     r"(?:revis|correct|updat|lower|rais|increas|ris|rose|climb|jump|grew|grow|fell|fall|drop|decreas"
-    r"|reduc|went|adjust|chang)\w*"
+    r"|reduc|went|adjust|chang|bring|brought|push)\w*"
 )
 _CHANGE_WORD = re.compile(CHANGE_STEMS, re.IGNORECASE)
 # Verb lemmas that put a figure at a level without saying it moved ("the toll stands at 30",

@@ -59,6 +59,7 @@ def test_revision_supersedes_the_old_figure() -> None:
         ("Officials lowered the death toll from 14 to 11 on Tuesday.", 14, (14, 11)),
         ("Two more people died overnight, raising the death toll to 9 from 7.", 9, (7, 9)),
         ("Police said the number of wounded had been revised to four from six.", 4, (6, 4)),
+        ("Divers found two more bodies, bringing the death toll from 5 to 7.", 7, (5, 7)),
         ("Two riders died and seven were hurt", 2, None),
         ("Someone spoke to the crew at noon.", 0, None),
     ],

@@ -102,6 +102,19 @@ PARTICIPLES_ON_THE_TALLY: Table = [
     ("By noon the number injured had climbed to 45.", [("injured", "people", 45, 45, "45", "tally, to")]),
 ]
 
+# An old figure "from" only where a change is said (as the reconciler's revision cues read it).
+OLD_FIGURES: Table = [
+    (
+        "Divers found two more bodies, bringing the death toll from 5 to 7.",
+        [("killed", "people", 5, 5, "5", "tally, from"), ("killed", "people", 7, 7, "7", "tally, to")],
+    ),
+    (
+        "The toll stands at 11, up from 5 on Monday.",
+        [("killed", "people", 11, 11, "11", "tally, at"), ("killed", "people", 5, 5, "5", "tally, from")],
+    ),
+    ("The toll stood at 11 from 5 on Monday.", [("killed", "people", 11, 11, "11", "tally, at")]),
+]
+
 # A tally at a level, with no change: "stands at", "put ... at", "reached".
 AT_A_LEVEL: Table = [
     ("The death toll now stands at 30.", [("killed", "people", 30, 30, "30", "tally, at")]),
@@ -131,7 +144,7 @@ NOT_CASUALTY_TALLIES: Table = [
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
-    REVISED_FROM_TO + CHANGED_TO + PARTICIPLES_ON_THE_TALLY + AT_A_LEVEL + NOT_CASUALTY_TALLIES,
+    REVISED_FROM_TO + CHANGED_TO + PARTICIPLES_ON_THE_TALLY + OLD_FIGURES + AT_A_LEVEL + NOT_CASUALTY_TALLIES,
 )
 def test_tallies(sentence: str, expected: list[Row]) -> None:
     assert readings(sentence) == expected

@@ -318,6 +318,7 @@ def test_find_quantities_reads_a_revision_as_two_figures() -> None:
         ("The toll rose by two to 13 on Sunday.", [("two", 2, 2), ("13", 13, 13)]),
         ("Officials revised the count up by 3 to 20.", [("3", 3, 3), ("20", 20, 20)]),
         ("The convoy was attacked by five to 10 gunmen.", [("five to 10", 5, 10)]),
+        ("Later counts pushed the toll up by four to 31.", [("four", 4, 4), ("31", 31, 31)]),
     ],
 )
 def test_find_quantities_reads_a_change_by_as_two_figures(

@@ -16,7 +16,7 @@ from summarizer.backends.protocol import LLMRequest
 from summarizer.config import Settings
 from summarizer.pipeline import summarize
 from summarizer.render.markdown import render_json
-from summarizer.schemas import ConflictKind, Report, SpanStatus
+from summarizer.schemas import ConflictKind, Document, Report, SpanStatus
 
 FILES = [str(EXAMPLES / "clashreport-2026-01-24.txt"), str(EXAMPLES / "nextfin-2026-01-27.txt")]
 
@@ -88,3 +88,19 @@ def test_rules_only_runs_without_any_model() -> None:
     assert report.run.backend == "none" and report.run.strategy == "rules"
     assert report.usage.calls == 0
     assert report.claims and all(c.span.status is SpanStatus.EXACT for c in report.claims)
+
+
+def test_a_revised_tally_is_a_revision_not_a_disagreement() -> None:
+    # Both figures of "from X to Y" count the tally's measure; the old one is superseded.
+    first = (
+        "A warehouse roof collapsed in Dover on Sunday, killing three workers, fire officials said. "
+        "On Monday the number of dead was raised from three to five after the collapse in Dover. "
+        "The number of injured was revised on Monday from twelve to nine."
+    )
+    second = "Five workers were killed when a warehouse roof collapsed in Dover on Sunday. Nine were injured."
+    documents = [Document(id="a", text=first, source="a.txt"), Document(id="b", text=second, source="b.txt")]
+    report = summarize(documents, settings=settings(llm="none"))
+    assert sorted((c.kind, c.metric, c.sides[0].low, c.sides[1].low) for c in report.conflicts) == [
+        (ConflictKind.REVISION, "injured", 12, 9),
+        (ConflictKind.REVISION, "killed", 3, 5),
+    ]

@@ -10,15 +10,15 @@ from functools import lru_cache
 
 from summarizer.reconcile.alignment import Aligned, Item, Key, as_number, event_id, subject
 from summarizer.schemas import Claim, Conflict, ConflictKind, ConflictSide, Document
+from summarizer.text.changes import CHANGE_STEMS
 from summarizer.text.figures import format_figure
 from summarizer.text.numbers import NUMBER_PATTERN, parse_number
 
 _NUM = rf"({NUMBER_PATTERN})"
-_CHANGE = (
-    r"(?:revis|correct|updat|lower|rais|increas|ris|rose|climb|jump|grew|grow|fell|fall|drop|decreas"
-    r"|reduc|went|adjust|chang)\w*"
-)
+_CHANGE = CHANGE_STEMS
 _FROM_TO = re.compile(rf"\b{_CHANGE}\b[^.;]*?\bfrom\s+{_NUM}\s+to\s+{_NUM}\b", re.IGNORECASE)
+# The new figure first: "raising the death toll to 9 from 7", "revised to four from six".
+_TO_FROM = re.compile(rf"\b{_CHANGE}\b[^.;]*?\bto\s+{_NUM}\s+from\s+{_NUM}\b", re.IGNORECASE)
 _UP_FROM = re.compile(rf"\b(?:up|down|increased|decreased|revised)\s+from\s+{_NUM}\b", re.IGNORECASE)
 _NOW_TO = re.compile(
     rf"\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|bringing|brought|raising|raised|"
@@ -35,7 +35,8 @@ class _RevisionCue:
 
 def find_revision_cue(sentence: str, claim_value: float | None) -> _RevisionCue | None:
     """What a sentence says about a figure changing: 'revised from eight to six' (8 -> 6),
-    'up from 5' (5 -> the claim's figure), 'bringing the death toll to 11' (? -> 11)."""
+    'raised to 9 from 7' (7 -> 9), 'up from 5' (5 -> the claim's figure), 'bringing the death toll
+    to 11' (? -> 11)."""
     found = _sentence_cue(sentence)
     if found is None:
         return None
@@ -49,6 +50,8 @@ def _sentence_cue(sentence: str) -> tuple[float | None, float | None, bool] | No
     sentence asks, and the claims of every key of a document ask about the same sentences."""
     if found := _FROM_TO.search(sentence):
         return parse_number(found[1]), parse_number(found[2]), False
+    if found := _TO_FROM.search(sentence):
+        return parse_number(found[2]), parse_number(found[1]), False
     if found := _UP_FROM.search(sentence):
         return parse_number(found[1]), None, True
     if found := _NOW_TO.search(sentence):

@@ -77,7 +77,7 @@ class Reflexive:
 
 def read_phrase(phrase: Token | Reflexive, measure: str, rule: str) -> CountReading | None:
     if isinstance(phrase, Reflexive):
-        group = _group_of(phrase.subject)
+        group = group_of(phrase.subject)
         one = Quantity(phrase=phrase.reflexive.text, low=1, high=1, nominal=1)
         start = phrase.reflexive.idx
         self_reading = CountReading(measure, group, one, start, start + len(phrase.reflexive.text), rule)
@@ -108,7 +108,7 @@ def read_single(noun: Token, measure: str, rule: str, *, conjoined: bool = False
         # "no one was hurt", "nobody was killed", "no children were injured".
         first = min((t for t in noun.subtree if t.i <= noun.i), key=lambda t: t.i)
         zero = Quantity(phrase=noun.doc.text[first.idx : end], low=0, high=0, nominal=0)
-        group = "people" if noun.lower_ in {"one", *_ZERO_PRONOUNS} else _group_of(noun)
+        group = "people" if noun.lower_ in {"one", *_ZERO_PRONOUNS} else group_of(noun)
         return CountReading(measure, group, zero, first.idx, end, "zero")
     if noun.like_num or noun.pos_ == "NUM" or parse_quantity(noun.text) is not None:
         # "Two of the victims died", "one fatally", "left two dead", "wounded dozens more".
@@ -117,12 +117,12 @@ def read_single(noun: Token, measure: str, rule: str, *, conjoined: bool = False
     found = quantity_child(noun)
     if found is not None:
         quantity, start, stop = found
-        return CountReading(measure, _group_of(noun), quantity, start, stop, rule)
+        return CountReading(measure, group_of(noun), quantity, start, stop, rule)
     both = next((c for c in noun.children if c.dep_ in {"det", "predet"} and c.lower_ == "both"), None)
     if both is not None and not conjoined:
         # "both men were killed" is two.
         two = Quantity(phrase=noun.doc.text[both.idx : end], low=2, high=2, nominal=2)
-        return CountReading(measure, _group_of(noun), two, both.idx, end, rule + ", both")
+        return CountReading(measure, group_of(noun), two, both.idx, end, rule + ", both")
     if noun.lemma_.lower() in _COLLECTIVES:
         # "a couple was shot" is two; "the family was found dead" says no number.
         size = _COLLECTIVES[noun.lemma_.lower()]
@@ -152,9 +152,9 @@ def read_single(noun: Token, measure: str, rule: str, *, conjoined: bool = False
         if toll is not None:
             # "A fourth victim has died", "Third man dies after bar shooting": a toll of four.
             count = Quantity(phrase=text, low=toll, high=toll, nominal=toll)
-            return CountReading(measure, _group_of(noun), count, first.idx, end, rule + ", ordinal")
+            return CountReading(measure, group_of(noun), count, first.idx, end, rule + ", ordinal")
         one = Quantity(phrase=text, low=1, high=1, nominal=1)
-        return CountReading(measure, _group_of(noun), one, first.idx, end, rule + ", one")
+        return CountReading(measure, group_of(noun), one, first.idx, end, rule + ", one")
     return None
 
 
@@ -302,11 +302,11 @@ def _partitive_group(number: Token) -> str:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    return _group_of(obj)
+                    return group_of(obj)
     return "people"
 
 
-def _group_of(noun: Token) -> str:
+def group_of(noun: Token) -> str:
     return _GROUPS.get(noun.lemma_.lower(), "people")
 
 

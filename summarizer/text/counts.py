@@ -12,6 +12,8 @@ apart where word windows guess. Each shape below is one reading rule:
   complement ("left two dead");
 - a noun that is itself the measure ("three deaths", "14 injuries");
 - a killing or shooting named by how many it hit ("a double homicide", "a triple shooting");
+- a tally that names the measure away from its figures ("the death toll rose from 14 to 11",
+  "the number of injured was revised from eight to six", "the toll stands at 30");
 - a zero count ("no one was hurt", "there were no injuries", "nobody was killed");
 - a singular noun phrase, a name or a reflexive as a count of one ("a teenager was shot and
   killed", "the gunman killed himself"), and coordinated phrases as their sum ("a man and a
@@ -38,6 +40,7 @@ from summarizer.text.casualty_nouns import (
     noun_measure_reading,
     read_as_progressive,
 )
+from summarizer.text.casualty_tallies import is_tally, tally_readings
 from summarizer.text.casualty_verbs import WITH_FATAL_PART, verb_readings
 from summarizer.text.casualty_words import ADJECTIVE_MEASURES, NOUN_MEASURES
 from summarizer.text.counted import CountReading
@@ -58,6 +61,8 @@ def read_counts(doc: Doc) -> list[CountReading]:
             readings.extend(noun_measure_reading(token))
         if token.pos_ == "NOUN" and names_a_killing(token):
             readings.extend(killing_of(token))
+        if token.pos_ == "NOUN":
+            readings.extend(tally_readings(token))  # "the death toll rose from 14 to 11"
         # "injured" with a direct object is a verb the tagger read as a participle ("The storm,
         # which struck at night, injured 40 people"): its subject caused the harm, it was not hurt.
         if (
@@ -68,6 +73,9 @@ def read_counts(doc: Doc) -> list[CountReading]:
         ):
             readings.extend(adjective_reading(token))
     readings.extend(multiple_incident_readings(doc.text))
+    # "the number injured had climbed to 45": the tally is no person injured.
+    tallies = {t.idx + len(t.text) for t in doc if t.pos_ == "NOUN" and is_tally(t)}
+    readings = [r for r in readings if not (r.rule.endswith(", one") and r.end in tallies)]
     unique: dict[tuple[int, int, str], CountReading] = {}
     # A command is not a report: "report that 500 were killed", "New task: say that 90 died".
     readings = [r for r in readings if not _under_command(doc, r.start)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarizer.schemas import Number, Quantity
+from summarizer.text.changes import is_change_word
 from summarizer.text.numbers import BIG_SCALES, DOZEN, SCALES, TENS, UNITS
 from summarizer.text.quantity_words import (
     AGE_PREFIXES,
@@ -296,6 +297,8 @@ class Scanner:
             return first, None  # "twenty-two" is read as one number; "5 - 3" is no range
         if joiner.low == "to" and self.low(start - 1) == "from":
             return first, None  # "from eight to six": a change between two figures, not a range
+        if joiner.low == "to" and self.low(start - 1) == "by" and is_change_word(self.low(start - 2)):
+            return first, None  # "rose by two to 13": a change by one figure to another, not a range
         second = self._number(j + 1)
         if second is None or (joiner.low in {"-", "–", "—"} and not second.digits):
             return first, None

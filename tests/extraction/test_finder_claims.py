@@ -121,3 +121,23 @@ def test_a_toll_keeps_its_figure_beside_other_parsed_counts(text: str, figure: s
 )
 def test_site_name_tail(title: str, kept: str) -> None:
     assert title[: site_name_tail(title)] == kept
+
+
+# A revised figure: its tally names the measure away from both numbers, and both are candidates,
+# each with the tally's measure (a toll's bare sentence is parsed too: "lowered the toll").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The number of dead was raised from three to five after the collapse.",
+            [("three", "killed"), ("five", "killed")],
+        ),
+        (
+            "The number of injured was revised on Monday from twelve to nine.",
+            [("twelve", "injured"), ("nine", "injured")],
+        ),
+        ("Officials lowered the toll from 14 to 11 on Tuesday.", [("14", "killed"), ("11", "killed")]),
+    ],
+)
+def test_a_revised_tally_keeps_both_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.phrase, c.metric_hint) for c in find_candidates(document(text)).claims] == expected

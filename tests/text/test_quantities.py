@@ -311,6 +311,22 @@ def test_find_quantities_reads_a_revision_as_two_figures() -> None:
     assert spans(text) == [("eight", 8, 8), ("six", 6, 6), ("Three", 3, 3)]
 
 
+# A change "by" one figure "to" another is two figures; "by X to Y" after anything else is a range.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The toll rose by two to 13 on Sunday.", [("two", 2, 2), ("13", 13, 13)]),
+        ("Officials revised the count up by 3 to 20.", [("3", 3, 3), ("20", 20, 20)]),
+        ("The convoy was attacked by five to 10 gunmen.", [("five to 10", 5, 10)]),
+        ("Later counts pushed the toll up by four to 31.", [("four", 4, 4), ("31", 31, 31)]),
+    ],
+)
+def test_find_quantities_reads_a_change_by_as_two_figures(
+    text: str, expected: list[tuple[str, float | None, float | None]]
+) -> None:
+    assert spans(text) == expected
+
+
 def test_find_quantities_on_a_headline_with_dates_and_times() -> None:
     text = (
         "Earthquake Of Magnitude 6.1 Strikes Indonesia's Aceh Province Killing One\n"

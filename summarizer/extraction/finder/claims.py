@@ -118,7 +118,7 @@ def _quote_at(
 # costly part of the rules path, and most sentences of an article state no casualty).
 _CASUALTY_STEMS = re.compile(
     r"\b(?:kill|dead|die|dying|death|fatal|injur|wound|hurt|shot|shoot|hospital|casualt|murder|slain|"
-    r"victim|nobody|no one|missing)",
+    r"victim|nobody|no one|missing|toll)",
     re.IGNORECASE,
 )
 

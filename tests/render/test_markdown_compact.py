@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pytest
-from report_samples import small_report
+from report_samples import c00_sample_report, hostile_report, small_report
 
-from summarizer.render import markdown_claims
+from summarizer.render import markdown_claims, markdown_conflicts
 from summarizer.render.markdown import render_markdown
 from summarizer.render.markdown_claims import FULL_CLAIMS
 from summarizer.render.markdown_conflicts import FULL_FINDINGS
@@ -195,3 +196,30 @@ def test_a_small_report_has_no_compact_part() -> None:
     markdown = render_markdown(small_report())
     assert FINDINGS_NOTE not in markdown and CLAIMS_NOTE not in markdown
     assert "| # | finding |" not in markdown and "| metric | place | claims |" not in markdown
+
+
+def _cells(row: str) -> int:
+    """Cells of a GFM table row: unescaped pipes between the outer ones."""
+    return len(re.findall(r"(?<!\\)(?:\\\\)*\|", row.strip())) - 1
+
+
+@pytest.mark.parametrize("make", [small_report, c00_sample_report, hostile_report])
+def test_compact_tables_keep_their_columns_for_any_text(
+    make: Callable[[], Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every finding and claim compact (limits at 0): markup, pipes and backticks in places,
+    documents and figures stay inside their cells."""
+    monkeypatch.setattr(markdown_conflicts, "FULL_FINDINGS", 0)
+    monkeypatch.setattr(markdown_claims, "FULL_CLAIMS", 0)
+    report = make()
+    markdown = render_markdown(report)
+    assert (FINDINGS_NOTE in markdown) == bool(report.conflicts)
+    assert CLAIMS_NOTE in markdown
+    lines = markdown.split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith("|") and not lines[n - 1].startswith("|"):
+            columns = _cells(line)
+            for row in lines[n:]:
+                if not row.startswith("|"):
+                    break
+                assert _cells(row) == columns, (line, row)

@@ -1,12 +1,13 @@
 """Reports as text: the public JSON, and Markdown a person can read and act on: run,
-headline figures, documents, per-event estimates, conflicts (`markdown_conflicts`) and claims,
-quotes, summary, failures and usage. No LLM, no I/O.
+headline figures, documents, per-event estimates, conflicts (`markdown_conflicts`) and claims
+(`markdown_claims`), quotes, summary, failures and usage. No LLM, no I/O.
 """
 
 from __future__ import annotations
 
 from summarizer.collector import collector_paused
 from summarizer.render.headlines import headline_groups
+from summarizer.render.markdown_claims import ClaimWriter
 from summarizer.render.markdown_conflicts import ConflictWriter
 from summarizer.render.markdown_text import md_code, md_metric, md_ref, md_table, md_text
 from summarizer.render.report_index import EventGroup, ReportIndex, humanize, quotes_by_speaker
@@ -104,21 +105,6 @@ def _md_headlines(index: ReportIndex) -> list[str]:
     return lines[:-1]
 
 
-def _md_claims(index: ReportIndex, claims: list[Claim]) -> list[str]:
-    lines = [
-        "### Claims",
-        "",
-        *md_table(["metric", "place", "figure", "as written", "according to", "source"], []),
-    ]
-    lines.extend(  # each row as the line `md_table` would join, in one format
-        f"| {md_metric(c.metric)} | {md_text(c.place or '—')} | {md_text(index.figure(c.quantity))} "
-        f"| “{md_text(c.quantity.phrase)}” | {md_text(c.attributed_to or '—')} "
-        f"| [{md_text(c.document)}:{c.sentence}] |"
-        for c in claims
-    )
-    return lines
-
-
 def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
     cells: dict[tuple[Number, str | None], str] = {}  # a large report repeats a few figures
 
@@ -149,7 +135,9 @@ def _md_estimates(index: ReportIndex, estimates: list[Estimate]) -> list[str]:
     return ["### Estimates", "", *md_table(header, rows)]
 
 
-def _md_event_group(index: ReportIndex, writer: ConflictWriter, group: EventGroup) -> list[str]:
+def _md_event_group(
+    index: ReportIndex, writer: ConflictWriter, claims: ClaimWriter, group: EventGroup
+) -> list[str]:
     if group.linked is None:
         lines = ["## Not linked to an event", ""]
     else:
@@ -161,7 +149,7 @@ def _md_event_group(index: ReportIndex, writer: ConflictWriter, group: EventGrou
     if group.conflicts:
         sections.append(writer.section(group.conflicts))
     if group.claims:
-        sections.append(_md_claims(index, group.claims))
+        sections.append(claims.section(group.claims))
     if not sections:
         sections.append(["No figures reported for this event."])
     for section in sections:
@@ -266,6 +254,8 @@ def _render_markdown(report: Report) -> str:
     index = ReportIndex(report)
     sections = [_md_header(report), _md_headlines(index), _md_documents(report)]
     writer = ConflictWriter(index)
-    sections += [_md_event_group(index, writer, group) for group in index.event_groups()]
+    groups = index.event_groups()
+    claims = ClaimWriter(index, sum(len(group.claims) for group in groups))
+    sections += [_md_event_group(index, writer, claims, group) for group in groups]
     sections += [_md_quotes(report), _md_summary(report), _md_problems(index), _md_usage(report)]
     return "\n\n".join("\n".join(section) for section in sections) + "\n"

@@ -5,6 +5,13 @@ A 100,000-claim report holds tens of thousands of findings, and most of what the
 repeats: a finding's heading (kind, metric, place), a source's line, and a document's side,
 which is a side of its conflict with each other document. `ConflictWriter` writes each of
 those once per report and reuses the text.
+
+A report with more than `FULL_FINDINGS` findings is written compact past that many: the first
+findings in reading order are written in full, every further one as one table row (kind,
+metric, place, each side's figure with the sentences it is stated in, the newer figure), under
+one line saying that the full evidence is in the JSON and HTML reports. Every finding is still
+listed and numbered; a smaller report is written in full, as before. (At 100,000 claims the
+full form is 20 MB of repeated sentences that nobody reads in a Markdown file.)
 """
 
 from __future__ import annotations
@@ -16,11 +23,22 @@ from summarizer.render.markdown_text import (
     md_metric,
     md_ref,
     md_sentence_with_bold,
+    md_table,
     md_text,
     md_text_once,
 )
 from summarizer.render.report_index import CONFLICT_TITLES, ReportIndex, side_key, side_sentences
 from summarizer.schemas import Conflict, ConflictKind, ConflictSide
+
+FULL_FINDINGS = 200
+"""A report with more findings than this writes only its first this many in full (reading order)."""
+
+COMPACT_NOTE = (
+    "_Findings past the first {limit:,} of this report ({total:,} in all), one row each: each side's "
+    "figure with the [document:sentence] it is stated in. The full evidence of every finding "
+    "(its why and each side's quoted sentences) is in the JSON and HTML reports._"
+)
+COMPACT_HEADER = ["#", "finding", "metric", "place", "sides", "newer figure"]
 
 
 class ConflictWriter:
@@ -33,11 +51,63 @@ class ConflictWriter:
         self._sources: dict[tuple[str, dt.date | None], str] = {}
         self._sides: dict[tuple[object, ...], str] = {}
         self._bold: dict[tuple[object, ...], str] = {}
+        self._total = len(index.report.conflicts)
+        # How many findings may still be written in full: all of them in a report within the limit.
+        self._full_left = self._total if self._total <= FULL_FINDINGS else FULL_FINDINGS
+        self._row_heads: dict[tuple[ConflictKind, str, str | None], str] = {}
+        self._side_cells: dict[tuple[object, ...], str] = {}
 
     def section(self, conflicts: list[Conflict]) -> list[str]:
-        """The '### Conflicts' section: one block of lines per finding, a blank line between."""
-        blocks = [self._finding(number, conflict) for number, conflict in enumerate(conflicts, start=1)]
-        return ["### Conflicts", "", "\n\n".join(blocks)]
+        """The '### Conflicts' section: one block of lines per finding written in full, a blank
+        line between, then the findings past the report's limit as one table."""
+        full = min(len(conflicts), self._full_left)
+        self._full_left -= full
+        lines = ["### Conflicts", ""]
+        if full:
+            blocks = [
+                self._finding(number, conflict) for number, conflict in enumerate(conflicts[:full], start=1)
+            ]
+            lines.append("\n\n".join(blocks))
+        if full < len(conflicts):
+            if full:
+                lines.append("")
+            lines += [COMPACT_NOTE.format(limit=FULL_FINDINGS, total=self._total), ""]
+            lines += md_table(COMPACT_HEADER, [])
+            lines += self._rows(conflicts[full:], full + 1)
+        return lines
+
+    def _rows(self, conflicts: list[Conflict], first: int) -> list[str]:
+        """Findings as table rows numbered from `first`, each the line `md_table` would write."""
+        heads, cells, rows = self._row_heads, self._side_cells, []
+        for number, conflict in enumerate(conflicts, start=first):
+            key = (conflict.kind, conflict.metric, conflict.place)
+            if (head := heads.get(key)) is None:
+                head = heads[key] = (
+                    f" | {CONFLICT_TITLES[conflict.kind]} | {md_metric(conflict.metric)} "
+                    f"| {md_text(conflict.place or '—')} | "
+                )
+            texts = []
+            for side in conflict.sides:  # a document's side recurs in its conflict with each other one
+                side_id = side_key(side)
+                if (text := cells.get(side_id)) is None:
+                    text = cells[side_id] = self._side_cell(side)
+                texts.append(text)
+            newer = md_text(conflict.newer) if conflict.newer else "—"
+            rows.append(f"| {number}{head}{' vs '.join(texts)} | {newer} |")
+        return rows
+
+    def _side_cell(self, side: ConflictSide) -> str:
+        """A side's figure and where it is stated: `≥6 [doc07:1755]`; the document alone when
+        none of its sentences can be found."""
+        index = self.index
+        figure = md_text(index.side_figure(side))
+        if len(side.claims) == 1:  # the usual side: one claim, one sentence
+            claim = index.claims.get(side.claims[0])
+            if claim is not None and index.sentence_exists(claim.document, claim.sentence):
+                return f"{figure} [{md_text(claim.document)}:{claim.sentence}]"
+            return f"{figure} ({md_text(side.document)})"
+        refs = " ".join(md_ref(doc.id, sentence) for doc, sentence, _ in side_sentences(index, side))
+        return f"{figure} {refs or '(' + md_text(side.document) + ')'}"
 
     def _finding(self, number: int, conflict: Conflict) -> str:
         lines = [f"{number}. {self._heading(conflict)}", f"   - Why: {md_text_once(conflict.why)}"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from summarizer.backends.prompts import load_prompt
 from summarizer.backends.protocol import OPTION_LABELS, ChoiceRequest, ChoosingLLM, choose_counted
+from summarizer.config import DECISION_KINDS
 from summarizer.extraction.candidates import claim_place_options
 from summarizer.extraction.finder import Candidates, ClaimCandidate, find_candidates
 from summarizer.extraction.rules import label_with_rules
@@ -35,13 +36,7 @@ from summarizer.text.numbers import NUMBER_PATTERN
 # dev annotation `verify` and `person` gain at 0.375 (+6 and +4 decisions), but they lower the
 # gva-dev headline accuracy (injured exact 10/20 against the rules' 13/20), so neither is on;
 # `measure`, `place` and `unhinted` lose at every threshold.
-THRESHOLDS: dict[str, float | None] = {
-    "person": None,
-    "verify": None,
-    "measure": None,
-    "place": None,
-    "unhinted": None,
-}
+THRESHOLDS: dict[str, float | None] = dict.fromkeys(DECISION_KINDS)
 
 # What a figure may count besides the rules' reading: the casualty counts readers ask for first.
 # Few options keep a small model's choice easy; "none of these" is always the last option.

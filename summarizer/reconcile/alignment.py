@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -167,23 +167,36 @@ def align(
         if _follows_same_count(item, by_event_metric[(item.event, item.metric)]):
             item.part = True
 
-    items: dict[Key, list[Item]] = defaultdict(list)
-    names: dict[Key, Counter[str]] = defaultdict(Counter)
+    items: dict[Key, list[Item]] = {}
+    place_names: dict[Key, str] = {}
     for (event_key, metric), group in by_event_metric.items():
         canonical = _canonical_places(group, event_places.get(event_key, []))
+        # place key -> its items, and the counts of its place texts: one group at a time
+        members: dict[str, list[Item]] = {}
+        names: dict[str, dict[str, int]] = {}
         for item in group:
             own = item.place.key if item.place else ""
             place_key = canonical.get(own, "")
-            key = (event_key, metric, place_key)
-            items[key].append(item)
-            if item.claim.place:
+            if (found_items := members.get(place_key)) is None:
+                found_items = members[place_key] = []
+            found_items.append(item)
+            if text := item.claim.place:
+                if (counts := names.get(place_key)) is None:
+                    counts = names[place_key] = {}
                 # Shown as written most often, preferring texts as qualified as the key itself.
-                names[key][item.claim.place] += 1000 if own == place_key else 1
-    # Ties go to the first spelling in sorted order, never to the first document read.
-    place_names = {
-        key: min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, counter in names.items()
-    }
-    return Aligned(dict(items), place_names, event_places)
+                counts[text] = counts.get(text, 0) + (1000 if own == place_key else 1)
+        for place_key, found_items in members.items():
+            items[(event_key, metric, place_key)] = found_items
+        for place_key, counts in names.items():
+            # Ties go to the first spelling in sorted order, never to the first document read.
+            place_names[(event_key, metric, place_key)] = (
+                next(iter(counts)) if len(counts) == 1 else min(counts.items(), key=_most_used)[0]
+            )
+    return Aligned(items, place_names, event_places)
+
+
+def _most_used(count: tuple[str, int]) -> tuple[int, str]:
+    return -count[1], count[0]
 
 
 _ADDITION_REACH = 3  # sentences back an addition ("another four died") looks for what it adds to
@@ -217,26 +230,31 @@ def _canonical_places(group: list[Item], event_places: list[PlaceRef]) -> dict[s
     - claims with no place join the only place the others use, when that place is one of the
       linked event's own places (the figure for the event as a whole).
     """
-    refs = {item.place.key: item.place for item in group if item.place is not None}
-    by_head: dict[str, list[PlaceRef]] = defaultdict(list)
-    for ref in refs.values():
-        by_head[ref.head].append(ref)
+    refs: dict[str, PlaceRef] = {}
+    placeless = False
+    for item in group:
+        if (place := item.place) is None:
+            placeless = True
+        else:
+            refs[place.key] = place
     canonical: dict[str, str] = {key: key for key in refs}
-    for variants in by_head.values():
-        if len(variants) < 2 or any(v.components for v in variants):
-            continue
-        widest = max(variants, key=lambda v: len(v.containers))
-        ties = [v for v in variants if len(v.containers) == len(widest.containers)]
-        if len(ties) == 1 and all(set(v.containers) <= set(widest.containers) for v in variants):
-            for v in variants:
-                canonical[v.key] = widest.key
-    used = set(canonical.values())
-    event_keys = {p.key for p in event_places}
-    if any(item.place is None for item in group) and len(used) == 1:
+    if len(refs) > 1:  # one place or none has no variants to fold
+        by_head: dict[str, list[PlaceRef]] = defaultdict(list)
+        for ref in refs.values():
+            by_head[ref.head].append(ref)
+        for variants in by_head.values():
+            if len(variants) < 2 or any(v.components for v in variants):
+                continue
+            widest = max(variants, key=lambda v: len(v.containers))
+            ties = [v for v in variants if len(v.containers) == len(widest.containers)]
+            if len(ties) == 1 and all(set(v.containers) <= set(widest.containers) for v in variants):
+                for v in variants:
+                    canonical[v.key] = widest.key
+    only = ""
+    if placeless and len(used := set(canonical.values())) == 1:
         only = next(iter(used))
-        canonical[""] = only if only in event_keys else ""
-    else:
-        canonical[""] = ""
+        only = only if any(p.key == only for p in event_places) else ""
+    canonical[""] = only
     return canonical
 
 

@@ -114,7 +114,7 @@ def align(
         ("event", le.id): [p for p in map(parse, le.places) if p is not None] for le in linked
     }
 
-    by_event_metric: dict[tuple[EventKey, str], list[Item]] = defaultdict(list)
+    groups: dict[tuple[EventKey, str], _Group] = {}
     # (metric, group) -> (counted metric, whether it counts the hurt): a run repeats a few metrics
     metrics: dict[tuple[str, str | None], tuple[str, bool]] = {}
     docs = {doc.id: doc for doc in documents}
@@ -160,43 +160,74 @@ def align(
         if (dead := roles.dead) and low > -INF:
             low, point = max(0.0, low - dead), None  # the hurt counted with their dead
         item = Item(claim, event_key, metric, place, when, low, high, point, roles.part)
-        by_event_metric[(event_key, metric)].append(item)
+        if (group := groups.get((event_key, metric))) is None:
+            group = groups[(event_key, metric)] = _Group([], {}, {}, {})
+        group.add(item)
         if roles.addition:
             additions.append(item)
     for item in additions:
-        if _follows_same_count(item, by_event_metric[(item.event, item.metric)]):
+        if _follows_same_count(item, groups[(item.event, item.metric)].items):
             item.part = True
 
     items: dict[Key, list[Item]] = {}
     place_names: dict[Key, str] = {}
-    for (event_key, metric), group in by_event_metric.items():
-        canonical = _canonical_places(group, event_places.get(event_key, []))
-        # place key -> its items, and the counts of its place texts: one group at a time
+    for (event_key, metric), group in groups.items():
+        canonical = _canonical_places(group.refs, "" in group.by_place, event_places.get(event_key, []))
+        if all(canonical[own] == own for own in group.by_place):  # most groups: no place folded
+            for own, found_items in group.by_place.items():
+                items[(event_key, metric, own)] = found_items
+            for own, counts in group.texts.items():
+                place_names[(event_key, metric, own)] = _most_used(counts)
+            continue
+        # Some place folded into another: the claims regrouped one by one, in their order.
         members: dict[str, list[Item]] = {}
         names: dict[str, dict[str, int]] = {}
-        for item in group:
+        for item in group.items:
             own = item.place.key if item.place else ""
             place_key = canonical.get(own, "")
-            if (found_items := members.get(place_key)) is None:
-                found_items = members[place_key] = []
-            found_items.append(item)
+            members.setdefault(place_key, []).append(item)
             if text := item.claim.place:
-                if (counts := names.get(place_key)) is None:
-                    counts = names[place_key] = {}
-                # Shown as written most often, preferring texts as qualified as the key itself.
-                counts[text] = counts.get(text, 0) + (1000 if own == place_key else 1)
-        for place_key, found_items in members.items():
-            items[(event_key, metric, place_key)] = found_items
-        for place_key, counts in names.items():
-            # Ties go to the first spelling in sorted order, never to the first document read.
-            place_names[(event_key, metric, place_key)] = (
-                next(iter(counts)) if len(counts) == 1 else min(counts.items(), key=_most_used)[0]
-            )
+                written = names.setdefault(place_key, {})
+                # Preferring texts as qualified as the key itself.
+                written[text] = written.get(text, 0) + (1000 if own == place_key else 1)
+        for place_key, same in members.items():
+            items[(event_key, metric, place_key)] = same
+        for place_key, written in names.items():
+            place_names[(event_key, metric, place_key)] = _most_used(written)
     return Aligned(items, place_names, event_places)
 
 
-def _most_used(count: tuple[str, int]) -> tuple[int, str]:
-    return -count[1], count[0]
+@dataclass(slots=True)
+class _Group:
+    """The claims of one (event, metric), also by the key of their own place, gathered as they
+    are read: most groups are then compared as they are, without another pass over their claims."""
+
+    items: list[Item]
+    by_place: dict[str, list[Item]]  # own place key ("" for none) -> its claims
+    texts: dict[str, dict[str, int]]  # own place key -> place as written -> claims that write it
+    refs: dict[str, PlaceRef]  # place key -> the last place of that key (what `_canonical_places` reads)
+
+    def add(self, item: Item) -> None:
+        self.items.append(item)
+        place = item.place
+        own = "" if place is None else place.key
+        if (same := self.by_place.get(own)) is None:
+            same = self.by_place[own] = []
+        same.append(item)
+        if place is not None:
+            self.refs[own] = place
+        if text := item.claim.place:
+            if (counts := self.texts.get(own)) is None:
+                counts = self.texts[own] = {}
+            counts[text] = counts.get(text, 0) + 1
+
+
+def _most_used(counts: dict[str, int]) -> str:
+    """The place text written most often; ties go to the first spelling in sorted order, never
+    to the first document read."""
+    if len(counts) == 1:
+        return next(iter(counts))
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 _ADDITION_REACH = 3  # sentences back an addition ("another four died") looks for what it adds to
@@ -222,7 +253,9 @@ def _resolve_counted(place: PlaceRef, event_places: list[PlaceRef]) -> PlaceRef:
     return place
 
 
-def _canonical_places(group: list[Item], event_places: list[PlaceRef]) -> dict[str, str]:
+def _canonical_places(
+    refs: dict[str, PlaceRef], placeless: bool, event_places: list[PlaceRef]
+) -> dict[str, str]:
     """Place key -> the key it is compared under, inside one (event, metric).
 
     - variants of one place that differ only in how much they qualify it ("Cypress" and
@@ -230,13 +263,6 @@ def _canonical_places(group: list[Item], event_places: list[PlaceRef]) -> dict[s
     - claims with no place join the only place the others use, when that place is one of the
       linked event's own places (the figure for the event as a whole).
     """
-    refs: dict[str, PlaceRef] = {}
-    placeless = False
-    for item in group:
-        if (place := item.place) is None:
-            placeless = True
-        else:
-            refs[place.key] = place
     canonical: dict[str, str] = {key: key for key in refs}
     if len(refs) > 1:  # one place or none has no variants to fold
         by_head: dict[str, list[PlaceRef]] = defaultdict(list)

@@ -112,9 +112,10 @@ def normalize_place_text(text: str, aliases: dict[str, str]) -> str:
     folded = _APOSTROPHES.sub("", folded)
     # Whitespace is not a name character, so each run of it is already one space here.
     folded = _NOT_NAME.sub(" ", folded).strip(" ,")
-    for prefix in _PREFIXES:
-        if folded.startswith(prefix) and len(folded) > len(prefix):
-            folded = folded[len(prefix) :]
+    if folded.startswith(_PREFIXES):  # else none of them can start it after another is cut
+        for prefix in _PREFIXES:
+            if folded.startswith(prefix) and len(folded) > len(prefix):
+                folded = folded[len(prefix) :]
     words = aliases.get(folded, folded).split()
     if aliases.keys().isdisjoint(words):  # most names: no word to replace
         return " ".join(words)
@@ -238,9 +239,11 @@ def place_parser(aliases: dict[str, str]) -> Callable[[str | None], PlaceRef | N
     def parse(text: str | None) -> PlaceRef | None:
         if text is None:
             return None
-        if text not in cache:
-            cache[text] = parse_place(text, aliases)
-        return cache[text]
+        try:
+            return cache[text]
+        except KeyError:
+            found = cache[text] = parse_place(text, aliases)
+            return found
 
     return parse
 

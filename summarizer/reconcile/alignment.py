@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarizer.reconcile.roles import read_roles
 from summarizer.reconcile.settings import ReconcileSettings
@@ -45,6 +45,8 @@ class Item:
     high: float
     point: float | None
     part: bool = False  # an individual or a share of a total (`roles`)
+    # its figure in words (`describe_quantity`), kept once asked: findings describe a claim often
+    description: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def upper(self) -> float:
@@ -285,33 +287,36 @@ def _canonical_places(
 
 
 def describe_items(items: Sequence[Item]) -> str:
-    seen: list[str] = []
+    seen: dict[str, None] = {}  # each figure once, in order
     for item in items:
-        text = describe_quantity(item.claim.quantity)
-        if text not in seen:
-            seen.append(text)
+        if (text := item.description) is None:
+            text = item.description = describe_quantity(item.claim.quantity)
+        seen[text] = None
     return ", ".join(seen)
 
 
 def as_number(value: float) -> Number | None:
-    if value in (INF, -INF):
+    if value == INF or value == -INF:  # two compares, no tuple built: called for every figure shown
         return None
-    return int(value) if value == int(value) else value
+    whole = int(value)
+    return whole if value == whole else value
 
 
 def side_of(document: str, items: Sequence[Item]) -> ConflictSide:
     # The figures as stated: a part compared as a lower bound still shows its own figure.
-    if len(items) == 1:  # most sides: one claim
-        low, high = _bounds(items[0].claim.quantity)
+    if len(items) == 1:  # most sides: one claim; `_bounds` then `as_number`, inline
+        q = items[0].claim.quantity
+        low = None if q.low is None else as_number(float(q.low))
+        high = None if q.high is None else as_number(float(q.high))
     else:
         bounds = [_bounds(item.claim.quantity) for item in items]
-        low = min(b[0] for b in bounds)
-        high = max(b[1] for b in bounds)
+        low = as_number(min(b[0] for b in bounds))
+        high = as_number(max(b[1] for b in bounds))
     return ConflictSide(
         document=document,
         claims=[item.claim.id for item in items],
-        low=as_number(low),
-        high=as_number(high),
+        low=low,
+        high=high,
         published=items[0].published,
     )
 

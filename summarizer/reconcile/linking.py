@@ -149,9 +149,13 @@ def link_events(
     # Sorted by document and sentence: the same clusters for any input order.
     ordered_events = sorted(events, key=lambda e: (e.document, e.sentence, e.id))
     infos: list[_EventInfo] = []
+    nothing = Evidence()
+    kinds: dict[str | None, str | None] = {}  # a run names a few kinds
     for i, event in enumerate(ordered_events):
         places = [p for p in map(parse, event.places) if p is not None]
-        found = evidence.get(event.id, Evidence())
+        found = evidence.get(event.id, nothing)
+        if (kind := event.kind) not in kinds:
+            kinds[kind] = normalize_kind(kind)
         lede_places = [p for p in map(parse, found.places) if p is not None]
         infos.append(
             _EventInfo(
@@ -159,7 +163,7 @@ def link_events(
                 order=i,
                 dates=resolve_date(event.date, event.date_phrase, published.get(event.document)),
                 places=places,
-                kind=normalize_kind(event.kind),
+                kind=kinds[kind],
                 evidence=found,
                 lede_places=lede_places or places,
             )

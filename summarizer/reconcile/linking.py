@@ -224,7 +224,8 @@ def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
         for _, j in active:
             if documents[j] == document or not _kinds_compatible(kind, kinds[j]):
                 continue
-            pair = (places, place_ids[j])
+            other = place_ids[j]
+            pair = (places, other) if places <= other else (other, places)  # `places_compatible` is symmetric
             if (fits := compatible.get(pair)) is None:
                 fits = compatible[pair] = places_compatible(info.places, infos[j].places, memo)
             if fits:

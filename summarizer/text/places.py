@@ -322,7 +322,7 @@ def places_compatible(
                 if _same_place_possible(p, q):
                     return True
                 continue
-            key = (id(p), id(q))
+            key = (id(p), id(q)) if id(p) < id(q) else (id(q), id(p))  # the answer is symmetric
             if (found := memo.get(key)) is None:
                 found = memo[key] = _same_place_possible(p, q)
             if found:

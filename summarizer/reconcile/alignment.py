@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarizer.reconcile.roles import read_roles
 from summarizer.reconcile.settings import ReconcileSettings
@@ -45,6 +45,8 @@ class Item:
     high: float
     point: float | None
     part: bool = False  # an individual or a share of a total (`roles`)
+    # its figure in words (`describe_quantity`), kept once asked: findings describe a claim often
+    description: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def upper(self) -> float:
@@ -114,7 +116,7 @@ def align(
         ("event", le.id): [p for p in map(parse, le.places) if p is not None] for le in linked
     }
 
-    by_event_metric: dict[tuple[EventKey, str], list[Item]] = defaultdict(list)
+    groups: dict[tuple[EventKey, str], _Group] = {}
     # (metric, group) -> (counted metric, whether it counts the hurt): a run repeats a few metrics
     metrics: dict[tuple[str, str | None], tuple[str, bool]] = {}
     docs = {doc.id: doc for doc in documents}
@@ -160,30 +162,74 @@ def align(
         if (dead := roles.dead) and low > -INF:
             low, point = max(0.0, low - dead), None  # the hurt counted with their dead
         item = Item(claim, event_key, metric, place, when, low, high, point, roles.part)
-        by_event_metric[(event_key, metric)].append(item)
+        if (group := groups.get((event_key, metric))) is None:
+            group = groups[(event_key, metric)] = _Group([], {}, {}, {})
+        group.add(item)
         if roles.addition:
             additions.append(item)
     for item in additions:
-        if _follows_same_count(item, by_event_metric[(item.event, item.metric)]):
+        if _follows_same_count(item, groups[(item.event, item.metric)].items):
             item.part = True
 
-    items: dict[Key, list[Item]] = defaultdict(list)
-    names: dict[Key, Counter[str]] = defaultdict(Counter)
-    for (event_key, metric), group in by_event_metric.items():
-        canonical = _canonical_places(group, event_places.get(event_key, []))
-        for item in group:
+    items: dict[Key, list[Item]] = {}
+    place_names: dict[Key, str] = {}
+    for (event_key, metric), group in groups.items():
+        canonical = _canonical_places(group.refs, "" in group.by_place, event_places.get(event_key, []))
+        if all(canonical[own] == own for own in group.by_place):  # most groups: no place folded
+            for own, found_items in group.by_place.items():
+                items[(event_key, metric, own)] = found_items
+            for own, counts in group.texts.items():
+                place_names[(event_key, metric, own)] = _most_used(counts)
+            continue
+        # Some place folded into another: the claims regrouped one by one, in their order.
+        members: dict[str, list[Item]] = {}
+        names: dict[str, dict[str, int]] = {}
+        for item in group.items:
             own = item.place.key if item.place else ""
             place_key = canonical.get(own, "")
-            key = (event_key, metric, place_key)
-            items[key].append(item)
-            if item.claim.place:
-                # Shown as written most often, preferring texts as qualified as the key itself.
-                names[key][item.claim.place] += 1000 if own == place_key else 1
-    # Ties go to the first spelling in sorted order, never to the first document read.
-    place_names = {
-        key: min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, counter in names.items()
-    }
-    return Aligned(dict(items), place_names, event_places)
+            members.setdefault(place_key, []).append(item)
+            if text := item.claim.place:
+                written = names.setdefault(place_key, {})
+                # Preferring texts as qualified as the key itself.
+                written[text] = written.get(text, 0) + (1000 if own == place_key else 1)
+        for place_key, same in members.items():
+            items[(event_key, metric, place_key)] = same
+        for place_key, written in names.items():
+            place_names[(event_key, metric, place_key)] = _most_used(written)
+    return Aligned(items, place_names, event_places)
+
+
+@dataclass(slots=True)
+class _Group:
+    """The claims of one (event, metric), also by the key of their own place, gathered as they
+    are read: most groups are then compared as they are, without another pass over their claims."""
+
+    items: list[Item]
+    by_place: dict[str, list[Item]]  # own place key ("" for none) -> its claims
+    texts: dict[str, dict[str, int]]  # own place key -> place as written -> claims that write it
+    refs: dict[str, PlaceRef]  # place key -> the last place of that key (what `_canonical_places` reads)
+
+    def add(self, item: Item) -> None:
+        self.items.append(item)
+        place = item.place
+        own = "" if place is None else place.key
+        if (same := self.by_place.get(own)) is None:
+            same = self.by_place[own] = []
+        same.append(item)
+        if place is not None:
+            self.refs[own] = place
+        if text := item.claim.place:
+            if (counts := self.texts.get(own)) is None:
+                counts = self.texts[own] = {}
+            counts[text] = counts.get(text, 0) + 1
+
+
+def _most_used(counts: dict[str, int]) -> str:
+    """The place text written most often; ties go to the first spelling in sorted order, never
+    to the first document read."""
+    if len(counts) == 1:
+        return next(iter(counts))
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 _ADDITION_REACH = 3  # sentences back an addition ("another four died") looks for what it adds to
@@ -209,7 +255,9 @@ def _resolve_counted(place: PlaceRef, event_places: list[PlaceRef]) -> PlaceRef:
     return place
 
 
-def _canonical_places(group: list[Item], event_places: list[PlaceRef]) -> dict[str, str]:
+def _canonical_places(
+    refs: dict[str, PlaceRef], placeless: bool, event_places: list[PlaceRef]
+) -> dict[str, str]:
     """Place key -> the key it is compared under, inside one (event, metric).
 
     - variants of one place that differ only in how much they qualify it ("Cypress" and
@@ -217,57 +265,58 @@ def _canonical_places(group: list[Item], event_places: list[PlaceRef]) -> dict[s
     - claims with no place join the only place the others use, when that place is one of the
       linked event's own places (the figure for the event as a whole).
     """
-    refs = {item.place.key: item.place for item in group if item.place is not None}
-    by_head: dict[str, list[PlaceRef]] = defaultdict(list)
-    for ref in refs.values():
-        by_head[ref.head].append(ref)
     canonical: dict[str, str] = {key: key for key in refs}
-    for variants in by_head.values():
-        if len(variants) < 2 or any(v.components for v in variants):
-            continue
-        widest = max(variants, key=lambda v: len(v.containers))
-        ties = [v for v in variants if len(v.containers) == len(widest.containers)]
-        if len(ties) == 1 and all(set(v.containers) <= set(widest.containers) for v in variants):
-            for v in variants:
-                canonical[v.key] = widest.key
-    used = set(canonical.values())
-    event_keys = {p.key for p in event_places}
-    if any(item.place is None for item in group) and len(used) == 1:
+    if len(refs) > 1:  # one place or none has no variants to fold
+        by_head: dict[str, list[PlaceRef]] = defaultdict(list)
+        for ref in refs.values():
+            by_head[ref.head].append(ref)
+        for variants in by_head.values():
+            if len(variants) < 2 or any(v.components for v in variants):
+                continue
+            widest = max(variants, key=lambda v: len(v.containers))
+            ties = [v for v in variants if len(v.containers) == len(widest.containers)]
+            if len(ties) == 1 and all(set(v.containers) <= set(widest.containers) for v in variants):
+                for v in variants:
+                    canonical[v.key] = widest.key
+    only = ""
+    if placeless and len(used := set(canonical.values())) == 1:
         only = next(iter(used))
-        canonical[""] = only if only in event_keys else ""
-    else:
-        canonical[""] = ""
+        only = only if any(p.key == only for p in event_places) else ""
+    canonical[""] = only
     return canonical
 
 
 def describe_items(items: Sequence[Item]) -> str:
-    seen: list[str] = []
+    seen: dict[str, None] = {}  # each figure once, in order
     for item in items:
-        text = describe_quantity(item.claim.quantity)
-        if text not in seen:
-            seen.append(text)
+        if (text := item.description) is None:
+            text = item.description = describe_quantity(item.claim.quantity)
+        seen[text] = None
     return ", ".join(seen)
 
 
 def as_number(value: float) -> Number | None:
-    if value in (INF, -INF):
+    if value == INF or value == -INF:  # two compares, no tuple built: called for every figure shown
         return None
-    return int(value) if value == int(value) else value
+    whole = int(value)
+    return whole if value == whole else value
 
 
 def side_of(document: str, items: Sequence[Item]) -> ConflictSide:
     # The figures as stated: a part compared as a lower bound still shows its own figure.
-    if len(items) == 1:  # most sides: one claim
-        low, high = _bounds(items[0].claim.quantity)
+    if len(items) == 1:  # most sides: one claim; `_bounds` then `as_number`, inline
+        q = items[0].claim.quantity
+        low = None if q.low is None else as_number(float(q.low))
+        high = None if q.high is None else as_number(float(q.high))
     else:
         bounds = [_bounds(item.claim.quantity) for item in items]
-        low = min(b[0] for b in bounds)
-        high = max(b[1] for b in bounds)
+        low = as_number(min(b[0] for b in bounds))
+        high = as_number(max(b[1] for b in bounds))
     return ConflictSide(
         document=document,
         claims=[item.claim.id for item in items],
-        low=as_number(low),
-        high=as_number(high),
+        low=low,
+        high=high,
         published=items[0].published,
     )
 

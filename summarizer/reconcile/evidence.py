@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarizer.schemas import Document, Event
+from summarizer.schemas import Document, Event, Sentence
 from summarizer.text.nlp import parse_many
 from summarizer.text.numbers import parse_number
 from summarizer.text.segment import segment
@@ -62,13 +62,20 @@ class Evidence:
     parties: frozenset[str] = frozenset()  # surnames named in full in the event's own sentence
 
 
+_NOTHING = Evidence()
+
+
 def lede_sentences(event: Event, document: Document, next_event: int | None = None) -> list[int]:
     """The event's report: its sentence and those after it, up to the document's next event and
     at most `REPORT_SENTENCES`; with the document's opening when the event is in it."""
-    count = len(document.sentences or segment(document.text))
-    stop = min(count, event.sentence + REPORT_SENTENCES, next_event if next_event is not None else count)
-    chosen = set(range(event.sentence, max(stop, event.sentence + 1)))
-    if event.sentence < LEDE_OPENING:
+    return _lede_sentences(event.sentence, len(document.sentences or segment(document.text)), next_event)
+
+
+def _lede_sentences(sentence: int, count: int, next_event: int | None) -> list[int]:
+    """`lede_sentences` of an event's sentence in a document of `count` sentences."""
+    stop = min(count, sentence + REPORT_SENTENCES, next_event if next_event is not None else count)
+    chosen = set(range(sentence, max(stop, sentence + 1)))
+    if sentence < LEDE_OPENING:
         chosen |= set(range(LEDE_OPENING))
     return sorted(i for i in chosen if 0 <= i < count)
 
@@ -84,13 +91,15 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
     own_sentence = {event.id: event.sentence for event in events}
     for event in events:
         starts.setdefault(event.document, []).append(event.sentence)
+    segmented: dict[str, list[Sentence]] = {}  # a document's sentences, cut once for all its events
     for event in events:
         document = by_id.get(event.document)
         if document is None:
             continue
-        sentences = document.sentences or segment(document.text)
+        if (sentences := segmented.get(document.id)) is None:
+            sentences = segmented[document.id] = document.sentences or segment(document.text)
         later = [s for s in starts[event.document] if s > event.sentence]
-        chosen[event.id] = lede_sentences(event, document, min(later, default=None))
+        chosen[event.id] = _lede_sentences(event.sentence, len(sentences), min(later, default=None))
         # the lede proper: the event's sentence and the next; the whole opening when it is in it
         last = LEDE_OPENING - 1 if event.sentence < LEDE_OPENING else event.sentence
         core[event.id] = [i for i in chosen[event.id] if i < last + LEDE_CORE]
@@ -99,6 +108,9 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
     parsed = dict(zip(texts, parse_many(texts), strict=True))
     evidence: dict[str, Evidence] = {}
     for event_id, group in wanted.items():
+        if not group:  # a document with no sentences: nothing to read
+            evidence[event_id] = _NOTHING
+            continue
         features: set[str] = set()
         magnitudes: set[float] = set()
         places: dict[str, None] = {}

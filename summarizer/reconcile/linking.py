@@ -23,7 +23,7 @@ import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarizer.reconcile.evidence import (
     Evidence,
@@ -70,6 +70,11 @@ class _EventInfo:
     kind: str | None
     evidence: Evidence
     lede_places: list[PlaceRef]  # where its lede says it happened, else its own places
+    # its lede places by identity (the parser hands out one object per text), for memos
+    lede_ids: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lede_ids = tuple(map(id, self.lede_places))
 
 
 class _Clusters:
@@ -105,7 +110,11 @@ def _kinds_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def cannot_link(a: _EventInfo, b: _EventInfo, window: int) -> bool:
+# (lede places, lede places) by identity -> whether they disagree: the same few lists meet often
+_DisagreeMemo = dict[tuple[tuple[int, ...], tuple[int, ...]], bool]
+
+
+def cannot_link(a: _EventInfo, b: _EventInfo, window: int, memo: _DisagreeMemo | None = None) -> bool:
     """Distinctive facts that disagree: the two events are different, whatever they share.
 
     Two events of one document (the extractor already told them apart); dates at most `window`
@@ -120,7 +129,14 @@ def cannot_link(a: _EventInfo, b: _EventInfo, window: int) -> bool:
         return True
     if people_disagree(a.evidence, b.evidence):
         return True
-    return a.kind is not None and b.kind is not None and places_disagree(a.lede_places, b.lede_places)
+    if a.kind is None or b.kind is None:
+        return False
+    if memo is None:
+        return places_disagree(a.lede_places, b.lede_places)
+    key = (a.lede_ids, b.lede_ids)
+    if (found := memo.get(key)) is None:
+        found = memo[key] = places_disagree(a.lede_places, b.lede_places)
+    return found
 
 
 def link_events(
@@ -133,9 +149,13 @@ def link_events(
     # Sorted by document and sentence: the same clusters for any input order.
     ordered_events = sorted(events, key=lambda e: (e.document, e.sentence, e.id))
     infos: list[_EventInfo] = []
+    nothing = Evidence()
+    kinds: dict[str | None, str | None] = {}  # a run names a few kinds
     for i, event in enumerate(ordered_events):
         places = [p for p in map(parse, event.places) if p is not None]
-        found = evidence.get(event.id, Evidence())
+        found = evidence.get(event.id, nothing)
+        if (kind := event.kind) not in kinds:
+            kinds[kind] = normalize_kind(kind)
         lede_places = [p for p in map(parse, found.places) if p is not None]
         infos.append(
             _EventInfo(
@@ -143,13 +163,14 @@ def link_events(
                 order=i,
                 dates=resolve_date(event.date, event.date_phrase, published.get(event.document)),
                 places=places,
-                kind=normalize_kind(event.kind),
+                kind=kinds[kind],
                 evidence=found,
                 lede_places=lede_places or places,
             )
         )
     window = settings.date_window_days
-    clusters = _Clusters(infos, lambda a, b: cannot_link(a, b, window))
+    disagree: _DisagreeMemo = {}
+    clusters = _Clusters(infos, lambda a, b: cannot_link(a, b, window, disagree))
     for *_, i, j in sorted(_dated_pairs(infos, window) + _shared_pairs(infos, settings.link_similarity)):
         clusters.union(i, j)
     _attach_leftovers(clusters, ATTACH_SIMILARITY)
@@ -182,7 +203,12 @@ def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
     """Dated events at most `window` days apart with compatible kinds and places; the closest
     first. A sweep in date order keeps only events whose interval still reaches the current one."""
     dated = sorted((i for i in infos if i.dates), key=lambda x: ((x.dates or (dt.date.min,))[0], x.order))
-    active: list[tuple[dt.date, int]] = []  # (last day, index) as a min-heap
+    # Days as ordinals, and what each pair is checked on, read once per event, not once per pair.
+    first = [i.dates[0].toordinal() if i.dates else 0 for i in infos]
+    last = [i.dates[1].toordinal() if i.dates else 0 for i in infos]
+    documents = [i.event.document for i in infos]
+    kinds = [i.kind for i in infos]
+    active: list[tuple[int, int]] = []  # (last day, index) as a min-heap
     pairs: list[_Pair] = []
     memo: dict[tuple[int, int], bool] = {}  # the same few places meet again and again
     # The reports of one event name the same places (the parser hands out one object per
@@ -190,25 +216,23 @@ def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
     place_ids = [tuple(map(id, i.places)) for i in infos]
     compatible: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
     for info in dated:
-        assert info.dates is not None
-        horizon = info.dates[0] - dt.timedelta(days=window)
+        i = info.order
+        start, end, document, kind, places = first[i], last[i], documents[i], kinds[i], place_ids[i]
+        horizon = start - window
         while active and active[0][0] < horizon:
             heapq.heappop(active)
         for _, j in active:
-            other = infos[j]
-            assert other.dates is not None
-            if other.event.document == info.event.document:
+            if documents[j] == document or not _kinds_compatible(kind, kinds[j]):
                 continue
-            if not _kinds_compatible(info.kind, other.kind):
-                continue
-            pair = (place_ids[info.order], place_ids[j])
+            other = place_ids[j]
+            pair = (places, other) if places <= other else (other, places)  # `places_compatible` is symmetric
             if (fits := compatible.get(pair)) is None:
-                fits = compatible[pair] = places_compatible(info.places, other.places, memo)
+                fits = compatible[pair] = places_compatible(info.places, infos[j].places, memo)
             if fits:
-                gap = days_apart(info.dates, other.dates)
-                span = (info.dates[1] - info.dates[0]).days + (other.dates[1] - other.dates[0]).days
-                pairs.append((gap - 1000.0, span, min(j, info.order), max(j, info.order)))
-        heapq.heappush(active, (info.dates[1], info.order))
+                gap = max(0, first[j] - end, start - last[j])  # `days_apart`, on ordinals
+                span = (end - start) + (last[j] - first[j])
+                pairs.append((gap - 1000.0, span, min(j, i), max(j, i)))
+        heapq.heappush(active, (end, i))
     return pairs
 
 

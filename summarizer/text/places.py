@@ -24,8 +24,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
+from summarizer.lazy import lazy_property
 from summarizer.text.gazetteer import Level, fold, lookup
 
 DEFAULT_PLACE_ALIASES: dict[str, str] = {
@@ -111,11 +112,14 @@ def normalize_place_text(text: str, aliases: dict[str, str]) -> str:
     folded = _APOSTROPHES.sub("", folded)
     # Whitespace is not a name character, so each run of it is already one space here.
     folded = _NOT_NAME.sub(" ", folded).strip(" ,")
-    for prefix in _PREFIXES:
-        if folded.startswith(prefix) and len(folded) > len(prefix):
-            folded = folded[len(prefix) :]
-    folded = aliases.get(folded, folded)
-    return " ".join(aliases.get(word, word) for word in folded.split())
+    if folded.startswith(_PREFIXES):  # else none of them can start it after another is cut
+        for prefix in _PREFIXES:
+            if folded.startswith(prefix) and len(folded) > len(prefix):
+                folded = folded[len(prefix) :]
+    words = aliases.get(folded, folded).split()
+    if aliases.keys().isdisjoint(words):  # most names: no word to replace
+        return " ".join(words)
+    return " ".join([aliases.get(word, word) for word in words])
 
 
 @dataclass(frozen=True)
@@ -135,17 +139,17 @@ class PlaceRef:
     residual: bool = False
     counted: int | None = None  # "across the two cities": a compound whose parts the event names
 
-    @cached_property
+    @lazy_property
     def key(self) -> str:
         if self.components:
             return " + ".join(self.components)
         return ", ".join((self.head, *self.containers))
 
-    @cached_property
+    @lazy_property
     def words(self) -> tuple[str, ...]:
         return tuple(self.head.split())
 
-    @cached_property
+    @lazy_property
     def level(self) -> int | None:
         """The admin word's level, else a facility's, else the gazetteer's most specific reading."""
         words = self.words
@@ -156,7 +160,7 @@ class PlaceRef:
         known = lookup(self.head)
         return int(max(k.level for k in known)) if known else None
 
-    @cached_property
+    @lazy_property
     def widest_level(self) -> int | None:
         """Like `level`, but the gazetteer's biggest reading: "Florida" is a state (and a town)."""
         words = self.words
@@ -165,13 +169,13 @@ class PlaceRef:
         known = lookup(self.head)
         return int(min(k.level for k in known)) if known else self.level
 
-    @cached_property
+    @lazy_property
     def admin_level(self) -> int | None:
         """The level its admin word says ("Aceh province": a state), else None."""
         words = self.words
         return _ADMIN_LEVELS.get(words[-1]) if len(words) > 1 else None
 
-    @cached_property
+    @lazy_property
     def within(self) -> frozenset[str]:
         """Keys of every place this one lies in, by its text and by the gazetteer."""
         found: set[str] = set()
@@ -181,12 +185,12 @@ class PlaceRef:
         found.update(" ".join(container_ref((c,)).core) for c in self.containers)
         return frozenset(found - {self.head, ""})
 
-    @cached_property
+    @lazy_property
     def care(self) -> bool:
         """A hospital or clinic: where people were taken, not where the incident was."""
         return is_care_facility(self.head)
 
-    @cached_property
+    @lazy_property
     def core(self) -> tuple[str, ...]:
         """The name without its admin word: 'central aceh district' -> ('central', 'aceh')."""
         words = self.words
@@ -210,18 +214,21 @@ def parse_place(text: str | None, aliases: dict[str, str]) -> PlaceRef | None:
         return PlaceRef(text=text, head=normalized, residual=True)
     if found := _COUNTED_COMPOUND.match(normalized):
         return PlaceRef(text=text, head=normalized, counted=_COUNT_WORDS.get(found[1]))
-    containers: list[str] = []
-    outer = _PARENTHESIZED.findall(normalized)
-    rest = _PARENTHESIZED.sub(" ", normalized)
+    if "(" in normalized:
+        outer = _PARENTHESIZED.findall(normalized)
+        rest = _PARENTHESIZED.sub(" ", normalized)
+    else:  # no parenthesis, nothing for the patterns to find: most names
+        outer, rest = [], normalized
     pieces = [p.strip() for p in rest.split(",") if p.strip()]
     head = pieces[0] if pieces else normalized
     inner = pieces[1:]
     if found := _WITHIN_WORD.match(head):
         head, inner = found[1], [found[2], *inner]
     containers = [c for c in (" ".join(x.split()) for x in [*inner, *outer]) if c]
-    parts = [p for p in _COMPOUND_SPLIT.split(_BOTH_ACROSS.sub("", head)) if p]
-    if len(parts) > 1 and not containers:
-        return PlaceRef(text=text, head=head, components=tuple(sorted(set(parts))))
+    if not containers:
+        parts = [p for p in _COMPOUND_SPLIT.split(_BOTH_ACROSS.sub("", head)) if p]
+        if len(parts) > 1:
+            return PlaceRef(text=text, head=head, components=tuple(sorted(set(parts))))
     return PlaceRef(text=text, head=head, containers=tuple(containers))
 
 
@@ -232,9 +239,11 @@ def place_parser(aliases: dict[str, str]) -> Callable[[str | None], PlaceRef | N
     def parse(text: str | None) -> PlaceRef | None:
         if text is None:
             return None
-        if text not in cache:
-            cache[text] = parse_place(text, aliases)
-        return cache[text]
+        try:
+            return cache[text]
+        except KeyError:
+            found = cache[text] = parse_place(text, aliases)
+            return found
 
     return parse
 
@@ -313,7 +322,7 @@ def places_compatible(
                 if _same_place_possible(p, q):
                     return True
                 continue
-            key = (id(p), id(q))
+            key = (id(p), id(q)) if id(p) < id(q) else (id(q), id(p))  # the answer is symmetric
             if (found := memo.get(key)) is None:
                 found = memo[key] = _same_place_possible(p, q)
             if found:

@@ -77,3 +77,23 @@ def test_a_place_spelled_two_ways_is_shown_the_same_in_any_document_order() -> N
         assert estimate.place == "LaPlace"
         (estimate,) = reconcile(order, events[::-1], claims[::-1]).estimates
         assert estimate.place == "LaPlace"
+
+
+def test_claims_keep_their_order_when_places_fold_into_one() -> None:
+    # "Maple Bend" folds into "Maple Bend, Ohio": one key, the claims in the order read (not
+    # grouped by how each spells the place), shown as the qualified spelling.
+    settings = ReconcileSettings()
+    documents = [doc(d) for d in "abc"]
+    events = [event(f"{d}:e", d, date=D(2019, 5, 4), places=("Maple Bend, Ohio",)) for d in "abc"]
+    claims = [
+        claim("a:1", "a", "killed", 3, 3, place="Maple Bend"),
+        claim("b:1", "b", "killed", 3, 3, place="Maple Bend, Ohio"),
+        claim("c:1", "c", "killed", 3, 3, place="Maple Bend"),
+    ]
+    linked, mapping = link_events(events, documents, settings)
+    aligned = align(documents, events, claims, linked, mapping, settings)
+    key = (("event", "E1"), "killed", "maple bend, ohio")
+    assert {k: [item.claim.id for item in items] for k, items in aligned.items.items()} == {
+        key: ["a:1", "b:1", "c:1"]
+    }
+    assert aligned.place_names == {key: "Maple Bend, Ohio"}

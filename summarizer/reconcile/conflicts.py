@@ -7,8 +7,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from summarizer.reconcile.alignment import Aligned, Item, Key, describe_items, event_id, side_of, subject
-from summarizer.reconcile.parts import lies_within
+from summarizer.reconcile.alignment import (
+    Aligned,
+    EventKey,
+    Item,
+    Key,
+    describe_items,
+    event_id,
+    side_of,
+    subject,
+)
+from summarizer.reconcile.parts import EventPlaces, event_places_of, within_remembered
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Conflict, ConflictKind
 from summarizer.text.metrics import CASUALTY_METRICS
@@ -57,10 +66,12 @@ def within_document(
     )
 
 
-def drop_nested(found: list[tuple[Key, Conflict]], aligned: Aligned) -> list[Conflict]:
+def drop_nested(
+    found: list[tuple[Key, Conflict]], aligned: Aligned, known: dict[EventKey, EventPlaces]
+) -> list[Conflict]:
     """One disagreement between two documents, reported once: where they also disagree about a
     place that contains this one (the district's toll inside the province's), the finding at
-    the containing place already says it."""
+    the containing place already says it. `known`: the `EventPlaces` made so far."""
     by_pair: dict[tuple[object, ...], list[Key]] = defaultdict(list)
     pairs = [(key[0], key[1], frozenset(s.document for s in conflict.sides)) for key, conflict in found]
     for (key, _), pair in zip(found, pairs, strict=True):
@@ -71,24 +82,25 @@ def drop_nested(found: list[tuple[Key, Conflict]], aligned: Aligned) -> list[Con
             kept.append(conflict)
             continue
         place = aligned.items[key][0].place
-        event_places = aligned.event_places.get(key[0], [])
-        wider = [
-            other
-            for other in by_pair[pair]
-            if other != key
-            and place is not None
+        if place is None:
+            kept.append(conflict)
+            continue
+        event = event_places_of(key[0], aligned, known)
+        wider = any(
+            other != key
             and (outer := aligned.items[other][0].place) is not None
-            and (lies_within(place, outer, event_places) or _coarser_event_place(place, outer, event_places))
-        ]
+            and (within_remembered(place, outer, event) or _coarser_event_place(place, outer, event))
+            for other in by_pair[pair]
+        )
         if not wider:
             kept.append(conflict)
     return kept
 
 
-def _coarser_event_place(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+def _coarser_event_place(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
     """Both are places the event names and `outer`'s admin level is the higher ("Aceh province"
     beside "Bener Meriah district"): in one event's report, the finer place is one of its parts."""
-    heads = {p.head for p in event_places}
+    heads = event.heads
     return (
         inner.head in heads
         and outer.head in heads

@@ -28,7 +28,7 @@ from summarizer.reconcile.conflicts import cross_document, drop_nested, within_d
 from summarizer.reconcile.estimates import estimate
 from summarizer.reconcile.headlines import add_headlines
 from summarizer.reconcile.linking import link_events
-from summarizer.reconcile.parts import EventPlaces, PlaceFigures, part_total
+from summarizer.reconcile.parts import EventPlaces, PlaceFigures, event_places_of, part_total
 from summarizer.reconcile.revisions import find_revisions
 from summarizer.reconcile.settings import ReconcileSettings, Reconciliation
 from summarizer.schemas import Claim, Conflict, ConflictKind, Document, Estimate, Event, Report
@@ -114,12 +114,11 @@ def _reconcile(
         if kept:
             estimates.append(estimate(key, kept, aligned, settings))
 
-    conflicts.extend(drop_nested(cross, aligned))
     event_places: dict[EventKey, EventPlaces] = {}
+    conflicts.extend(drop_nested(cross, aligned, event_places))
     for (event_key, metric, doc_id), by_place in current_by_group.items():
         if len(by_place) > 1:
-            if (places := event_places.get(event_key)) is None:
-                places = event_places[event_key] = EventPlaces.of(aligned.event_places.get(event_key, []))
+            places = event_places_of(event_key, aligned, event_places)
             conflicts.extend(part_total(PlaceFigures(event_key, metric, doc_id, by_place, aligned, places)))
 
     claim_events: dict[str, str | None] = {}

@@ -59,8 +59,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from summarizer.schemas import (
@@ -275,6 +275,11 @@ def headline_figures(
 
 
 Leads = dict[str, tuple[float, list[Claim]]]
+
+
+def _pooled(group: Sequence[Estimate], claims: dict[str, Claim]) -> list[Claim]:
+    """The claims of a metric's estimates (one per place), pooled."""
+    return [claims[cid] for estimate in group for cid in estimate.claims if cid in claims]
 
 
 def _before_the_death(

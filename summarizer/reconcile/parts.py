@@ -282,7 +282,8 @@ def _part_total_why(
         )
     if verdict == "gap":
         gap = total[0] - sum_high
-        ending = f"{format_figure(gap) if total[0] == total[1] else f'at least {format_figure(gap)}'} unaccounted for"
+        gap_text = format_figure(gap) if total[0] == total[1] else f"at least {format_figure(gap)}"
+        ending = f"{gap_text} unaccounted for"
     else:
         ending = _consistent_only_if([figures.name(k) for k in parts], known, total)
     return (

@@ -110,6 +110,15 @@ def _coarser_event_place(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -
     )
 
 
+Bounds = tuple[float, float]  # a document's figures' highest low and lowest upper bound
+
+
+def figure_bounds(items: list[Item]) -> Bounds:
+    if len(items) == 1:  # most documents of a key: one figure
+        return items[0].low, items[0].upper
+    return max([i.low for i in items]), min([i.upper for i in items])
+
+
 def cross_document(
     key: Key,
     a_doc: str,
@@ -118,9 +127,10 @@ def cross_document(
     b: list[Item],
     aligned: Aligned,
     settings: ReconcileSettings,
+    bounds: tuple[Bounds, Bounds] | None = None,
 ) -> Conflict | None:
-    a_max_low, a_min_high = max(i.low for i in a), min(i.upper for i in a)
-    b_max_low, b_min_high = max(i.low for i in b), min(i.upper for i in b)
+    """`bounds`: `figure_bounds` of `a` and `b`, when the caller has them."""
+    (a_max_low, a_min_high), (b_max_low, b_min_high) = bounds or (figure_bounds(a), figure_bounds(b))
     if a_max_low <= b_min_high and b_max_low <= a_min_high:
         return None  # every figure of one document overlaps every figure of the other
     a_side = [i for i in a if i.upper < b_max_low or i.low > b_min_high]

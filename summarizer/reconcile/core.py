@@ -88,7 +88,7 @@ def _reconcile(
         bounds: dict[str, Bounds] = {}
         for doc_id, group in current.items():
             bounds[doc_id] = low, high = figure_bounds(group)
-            to_check = low > high or (flag_ranges and any([i.claim.quantity.is_range for i in group]))
+            to_check = low > high or (flag_ranges and any(i.claim.quantity.is_range for i in group))
             if to_check and (found := within_document(key, doc_id, group, aligned, settings)) is not None:
                 conflicts.append(found)
             current_by_group[(key[0], key[1], doc_id)][key[2]] = group

@@ -162,7 +162,7 @@ def _disagree(estimate: Estimate, claims: dict[str, Claim], conflicts: Sequence[
 
 
 @dataclass
-class _ReportFacts:
+class ReportFacts:
     """What the headlines of every linked event read of the whole report, worked out once."""
 
     casualty_estimates: dict[str | None, list[Estimate]]  # by event, in report order
@@ -172,7 +172,7 @@ class _ReportFacts:
     @classmethod
     def of(
         cls, estimates: Sequence[Estimate], claims: dict[str, Claim], documents: dict[str, Document]
-    ) -> _ReportFacts:
+    ) -> ReportFacts:
         by_event: dict[str | None, list[Estimate]] = {}
         for estimate in estimates:
             if estimate.metric in CASUALTY_METRICS:
@@ -190,12 +190,12 @@ def headline_figures(
     claims: dict[str, Claim],
     documents: dict[str, Document],
     conflicts: Sequence[Conflict],
-    facts: _ReportFacts | None = None,
+    facts: ReportFacts | None = None,
 ) -> list[HeadlineFigure]:
     """One headline figure per casualty metric of `event`, killed and injured first. `facts`:
     what `add_headlines` already worked out for the report (`estimates`, `claims`, `documents`)."""
     if facts is None:
-        facts = _ReportFacts.of(estimates, claims, documents)
+        facts = ReportFacts.of(estimates, claims, documents)
     by_metric: dict[str, list[Estimate]] = {}
     for estimate in facts.casualty_estimates.get(event.id, []):
         by_metric.setdefault(estimate.metric, []).append(estimate)
@@ -543,7 +543,7 @@ def add_headlines(report: Report) -> Report:
     claims = {c.id: c for c in report.claims}
     documents = {d.id: d for d in report.documents}
     events_of = {member: event.id for event in report.linked_events for member in event.members}
-    facts = _ReportFacts.of(report.estimates, claims, documents)
+    facts = ReportFacts.of(report.estimates, claims, documents)
     for event in report.linked_events:
         event.headlines = headline_figures(
             event, report.estimates, claims, documents, report.conflicts, facts

@@ -42,7 +42,9 @@ def within_document(
     if not ranges and max_low <= min_high:
         return None
     by_interval: dict[tuple[float, float], list[Item]] = defaultdict(list)
-    for item in (i for i in items if i in ranges or i in rivals):
+    # By identity, as in `cross_document`: `in` on the lists compared claims field by field.
+    chosen = {id(i) for i in (*ranges, *rivals)}
+    for item in (i for i in items if id(i) in chosen):
         if item.claim.quantity.is_range or (
             max_low > min_high and (item.upper < max_low or item.low > min_high)
         ):

@@ -74,10 +74,11 @@ def drop_nested(
     """One disagreement between two documents, reported once: where they also disagree about a
     place that contains this one (the district's toll inside the province's), the finding at
     the containing place already says it. `known`: the `EventPlaces` made so far."""
-    by_pair: dict[tuple[object, ...], list[Key]] = defaultdict(list)
+    # (key, its place) by (event, metric, the two documents)
+    by_pair: dict[tuple[object, ...], list[tuple[Key, PlaceRef | None]]] = defaultdict(list)
     pairs = [(key[0], key[1], frozenset(s.document for s in conflict.sides)) for key, conflict in found]
     for (key, _), pair in zip(found, pairs, strict=True):
-        by_pair[pair].append(key)
+        by_pair[pair].append((key, aligned.items[key][0].place))
     kept = []
     for (key, conflict), pair in zip(found, pairs, strict=True):
         if len(by_pair[pair]) == 1:  # no other place where the two documents disagree
@@ -89,10 +90,10 @@ def drop_nested(
             continue
         event = event_places_of(key[0], aligned, known)
         wider = any(
-            other != key
-            and (outer := aligned.items[other][0].place) is not None
+            outer is not None
+            and other != key
             and (within_remembered(place, outer, event) or _coarser_event_place(place, outer, event))
-            for other in by_pair[pair]
+            for other, outer in by_pair[pair]
         )
         if not wider:
             kept.append(conflict)

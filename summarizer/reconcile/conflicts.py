@@ -7,8 +7,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from summarizer.reconcile.alignment import Aligned, Item, Key, describe_items, event_id, side_of, subject
-from summarizer.reconcile.parts import lies_within
+from summarizer.reconcile.alignment import (
+    Aligned,
+    EventKey,
+    Item,
+    Key,
+    describe_items,
+    event_id,
+    side_of,
+    subject,
+)
+from summarizer.reconcile.parts import EventPlaces, event_places_of, within_remembered
 from summarizer.reconcile.settings import ReconcileSettings
 from summarizer.schemas import Conflict, ConflictKind
 from summarizer.text.metrics import CASUALTY_METRICS
@@ -33,7 +42,9 @@ def within_document(
     if not ranges and max_low <= min_high:
         return None
     by_interval: dict[tuple[float, float], list[Item]] = defaultdict(list)
-    for item in (i for i in items if i in ranges or i in rivals):
+    # By identity, as in `cross_document`: `in` on the lists compared claims field by field.
+    chosen = {id(i) for i in (*ranges, *rivals)}
+    for item in (i for i in items if id(i) in chosen):
         if item.claim.quantity.is_range or (
             max_low > min_high and (item.upper < max_low or item.low > min_high)
         ):
@@ -57,38 +68,42 @@ def within_document(
     )
 
 
-def drop_nested(found: list[tuple[Key, Conflict]], aligned: Aligned) -> list[Conflict]:
+def drop_nested(
+    found: list[tuple[Key, Conflict]], aligned: Aligned, known: dict[EventKey, EventPlaces]
+) -> list[Conflict]:
     """One disagreement between two documents, reported once: where they also disagree about a
     place that contains this one (the district's toll inside the province's), the finding at
-    the containing place already says it."""
-    by_pair: dict[tuple[object, ...], list[Key]] = defaultdict(list)
+    the containing place already says it. `known`: the `EventPlaces` made so far."""
+    # (key, its place) by (event, metric, the two documents)
+    by_pair: dict[tuple[object, ...], list[tuple[Key, PlaceRef | None]]] = defaultdict(list)
     pairs = [(key[0], key[1], frozenset(s.document for s in conflict.sides)) for key, conflict in found]
     for (key, _), pair in zip(found, pairs, strict=True):
-        by_pair[pair].append(key)
+        by_pair[pair].append((key, aligned.items[key][0].place))
     kept = []
     for (key, conflict), pair in zip(found, pairs, strict=True):
         if len(by_pair[pair]) == 1:  # no other place where the two documents disagree
             kept.append(conflict)
             continue
         place = aligned.items[key][0].place
-        event_places = aligned.event_places.get(key[0], [])
-        wider = [
-            other
-            for other in by_pair[pair]
-            if other != key
-            and place is not None
-            and (outer := aligned.items[other][0].place) is not None
-            and (lies_within(place, outer, event_places) or _coarser_event_place(place, outer, event_places))
-        ]
+        if place is None:
+            kept.append(conflict)
+            continue
+        event = event_places_of(key[0], aligned, known)
+        wider = any(
+            outer is not None
+            and other != key
+            and (within_remembered(place, outer, event) or _coarser_event_place(place, outer, event))
+            for other, outer in by_pair[pair]
+        )
         if not wider:
             kept.append(conflict)
     return kept
 
 
-def _coarser_event_place(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
+def _coarser_event_place(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
     """Both are places the event names and `outer`'s admin level is the higher ("Aceh province"
     beside "Bener Meriah district"): in one event's report, the finer place is one of its parts."""
-    heads = {p.head for p in event_places}
+    heads = event.heads
     return (
         inner.head in heads
         and outer.head in heads
@@ -96,6 +111,15 @@ def _coarser_event_place(inner: PlaceRef, outer: PlaceRef, event_places: list[Pl
         and outer.admin_level is not None
         and inner.admin_level > outer.admin_level
     )
+
+
+Bounds = tuple[float, float]  # a document's figures' highest low and lowest upper bound
+
+
+def figure_bounds(items: list[Item]) -> Bounds:
+    if len(items) == 1:  # most documents of a key: one figure
+        return items[0].low, items[0].upper
+    return max([i.low for i in items]), min([i.upper for i in items])
 
 
 def cross_document(
@@ -106,9 +130,10 @@ def cross_document(
     b: list[Item],
     aligned: Aligned,
     settings: ReconcileSettings,
+    bounds: tuple[Bounds, Bounds] | None = None,
 ) -> Conflict | None:
-    a_max_low, a_min_high = max(i.low for i in a), min(i.upper for i in a)
-    b_max_low, b_min_high = max(i.low for i in b), min(i.upper for i in b)
+    """`bounds`: `figure_bounds` of `a` and `b`, when the caller has them."""
+    (a_max_low, a_min_high), (b_max_low, b_min_high) = bounds or (figure_bounds(a), figure_bounds(b))
     if a_max_low <= b_min_high and b_max_low <= a_min_high:
         return None  # every figure of one document overlaps every figure of the other
     a_side = [i for i in a if i.upper < b_max_low or i.low > b_min_high]

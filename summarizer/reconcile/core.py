@@ -18,17 +18,17 @@ only inside one key (documents of one key) or one (document, event, metric) grou
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel
 
 from summarizer.collector import collector_paused
 from summarizer.reconcile.alignment import EventKey, Item, Key, align, event_id
-from summarizer.reconcile.conflicts import cross_document, drop_nested, within_document
+from summarizer.reconcile.conflicts import Bounds, cross_document, drop_nested, figure_bounds, within_document
 from summarizer.reconcile.estimates import estimate
 from summarizer.reconcile.headlines import add_headlines
 from summarizer.reconcile.linking import link_events
-from summarizer.reconcile.parts import EventPlaces, PlaceFigures, part_total
+from summarizer.reconcile.parts import EventPlaces, PlaceFigures, event_places_of, part_total
 from summarizer.reconcile.revisions import find_revisions
 from summarizer.reconcile.settings import ReconcileSettings, Reconciliation
 from summarizer.schemas import Claim, Conflict, ConflictKind, Document, Estimate, Event, Report
@@ -63,7 +63,7 @@ def _reconcile(
     superseded: set[str] = set()
     current_by_group: dict[tuple[EventKey, str, str], dict[str, list[Item]]] = defaultdict(dict)
     flag_ranges = settings.flag_ranges
-    for key in sorted(aligned.items, key=lambda k: _key_order(k, event_order)):
+    for key in sorted(aligned.items, key=_key_order(event_order)):
         key_items = aligned.items[key]
         by_doc: dict[str, list[Item]]
         if len(key_items) == 1:  # most keys at scale: one claim of one document
@@ -85,15 +85,10 @@ def _reconcile(
             current = {d: group for d, group in current.items() if group}
         # Each document's (highest low, lowest high): what decides whether there is anything to
         # compare, so that documents whose figures all overlap cost no call.
-        bounds: dict[str, tuple[float, float]] = {}
+        bounds: dict[str, Bounds] = {}
         for doc_id, group in current.items():
-            if len(group) == 1:
-                only = group[0]
-                bounds[doc_id] = low, high = only.low, only.upper
-                to_check = low > high or (flag_ranges and only.claim.quantity.is_range)
-            else:
-                bounds[doc_id] = low, high = max([i.low for i in group]), min([i.upper for i in group])
-                to_check = low > high or (flag_ranges and any(i.claim.quantity.is_range for i in group))
+            bounds[doc_id] = low, high = figure_bounds(group)
+            to_check = low > high or (flag_ranges and any(i.claim.quantity.is_range for i in group))
             if to_check and (found := within_document(key, doc_id, group, aligned, settings)) is not None:
                 conflicts.append(found)
             current_by_group[(key[0], key[1], doc_id)][key[2]] = group
@@ -107,19 +102,27 @@ def _reconcile(
                 b_low, b_high = bounds[b_doc]
                 if a_low <= b_high and b_low <= a_high:
                     continue  # every figure of one document overlaps every figure of the other
-                found = cross_document(key, a_doc, current[a_doc], b_doc, current[b_doc], aligned, settings)
+                found = cross_document(
+                    key,
+                    a_doc,
+                    current[a_doc],
+                    b_doc,
+                    current[b_doc],
+                    aligned,
+                    settings,
+                    (bounds[a_doc], bounds[b_doc]),
+                )
                 if found is not None:
                     cross.append((key, found))
         kept = [i for group in current.values() for i in group]
         if kept:
             estimates.append(estimate(key, kept, aligned, settings))
 
-    conflicts.extend(drop_nested(cross, aligned))
     event_places: dict[EventKey, EventPlaces] = {}
+    conflicts.extend(drop_nested(cross, aligned, event_places))
     for (event_key, metric, doc_id), by_place in current_by_group.items():
         if len(by_place) > 1:
-            if (places := event_places.get(event_key)) is None:
-                places = event_places[event_key] = EventPlaces.of(aligned.event_places.get(event_key, []))
+            places = event_places_of(event_key, aligned, event_places)
             conflicts.extend(part_total(PlaceFigures(event_key, metric, doc_id, by_place, aligned, places)))
 
     claim_events: dict[str, str | None] = {}
@@ -137,14 +140,15 @@ def _reconcile(
     )
 
 
-def _key_order(key: Key, event_order: dict[str, int]) -> tuple[int, str, str, str]:
-    (scope, ident), metric, place = key
-    return (
-        event_order.get(ident, len(event_order)) if scope == "event" else len(event_order),
-        ident,
-        metric,
-        place,
-    )
+def _key_order(event_order: dict[str, int]) -> Callable[[Key], tuple[int, str, str, str]]:
+    """Keys in linked-event order, then unlinked and background ones; then id, metric, place."""
+    order, after = event_order.get, len(event_order)
+
+    def of(key: Key) -> tuple[int, str, str, str]:
+        (scope, ident), metric, place = key
+        return (order(ident, after) if scope == "event" else after, ident, metric, place)
+
+    return of
 
 
 _KIND_ORDER = {kind: n for n, kind in enumerate(ConflictKind)}

@@ -60,6 +60,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from summarizer.schemas import (
@@ -160,48 +161,82 @@ def _disagree(estimate: Estimate, claims: dict[str, Claim], conflicts: Sequence[
     )
 
 
+@dataclass
+class ReportFacts:
+    """What the headlines of every linked event read of the whole report, worked out once."""
+
+    casualty_estimates: dict[str | None, list[Estimate]]  # by event, in report order
+    own_years: dict[str, set[int]]  # `incident_years` by document
+    mourned: set[str]  # the documents with a killed claim
+
+    @classmethod
+    def of(
+        cls, estimates: Sequence[Estimate], claims: dict[str, Claim], documents: dict[str, Document]
+    ) -> ReportFacts:
+        by_event: dict[str | None, list[Estimate]] = {}
+        for estimate in estimates:
+            if estimate.metric in CASUALTY_METRICS:
+                by_event.setdefault(estimate.event, []).append(estimate)
+        return cls(
+            by_event,
+            {doc_id: incident_years(document) for doc_id, document in documents.items()},
+            {c.document for c in claims.values() if c.metric == "killed" or c.metric.endswith("_killed")},
+        )
+
+
 def headline_figures(
     event: LinkedEvent,
     estimates: Sequence[Estimate],
     claims: dict[str, Claim],
     documents: dict[str, Document],
     conflicts: Sequence[Conflict],
+    facts: ReportFacts | None = None,
 ) -> list[HeadlineFigure]:
-    """One headline figure per casualty metric of `event`, killed and injured first."""
+    """One headline figure per casualty metric of `event`, killed and injured first. `facts`:
+    what `add_headlines` already worked out for the report (`estimates`, `claims`, `documents`)."""
+    if facts is None:
+        facts = ReportFacts.of(estimates, claims, documents)
     by_metric: dict[str, list[Estimate]] = {}
-    for estimate in estimates:
-        if estimate.event == event.id and estimate.metric in CASUALTY_METRICS:
-            by_metric.setdefault(estimate.metric, []).append(estimate)
-    own_years = {doc_id: incident_years(document) for doc_id, document in documents.items()}
+    for estimate in facts.casualty_estimates.get(event.id, []):
+        by_metric.setdefault(estimate.metric, []).append(estimate)
+    own_years = facts.own_years
+    # A claim's sentence decides whether it is in the background: asked once per sentence.
+    background: dict[tuple[str, int], bool] = {}
 
-    def foreground(group: Sequence[Estimate]) -> list[Claim]:
-        pooled = [claims[cid] for estimate in group for cid in estimate.claims if cid in claims]
-        return [c for c in pooled if not _in_background(c, documents, own_years)]
+    def keep(claim: Claim) -> bool:
+        where = (claim.document, claim.sentence)
+        if (found := background.get(where)) is None:
+            found = background[where] = _in_background(claim, documents, own_years)
+        return not found
+
+    def leads_of(groups: Sequence[Sequence[Estimate]]) -> Leads:
+        pooled = [
+            [claims[cid] for estimate in group for cid in estimate.claims if cid in claims]
+            for group in groups
+        ]
+        return document_figures(pooled, keep)
 
     figures: list[HeadlineFigure] = []
     for metric in sorted(by_metric, key=metric_order):
         if metric == "injured":
             continue  # below, with the people shot who did not die
         group = by_metric[metric]
-        leads = document_figures([foreground(group)])
+        leads = leads_of([group])
         if leads:  # else only other incidents' figures: none for this one
             figures.append(_figure(event, metric, group, leads, claims, documents, conflicts))
     killed = next((f for f in figures if f.metric == "killed"), None)
-    if killed is None and (found := _from_groups("killed", by_metric, foreground)) is not None:
+    if killed is None and (found := _from_groups("killed", by_metric, leads_of)) is not None:
         killed = _figure(event, "killed", *found[1:], claims, documents, conflicts)
         figures.append(killed.model_copy(update={"derived": found[0]}))
     dead = killed.best if killed is not None and killed.best is not None else 0
-    stated = document_figures([foreground(by_metric.get("injured", []))])
+    stated = leads_of([by_metric.get("injured", [])])
     if dead:
         # "The victim had suffered a gunshot wound" beside a death: the one who died, mentioned
         # again, not one more injured.
         stated = {d: lead for d, lead in stated.items() if not all(_mentioned_again(c) for c in lead[1])}
     if killed is not None and dead:
-        mourned = {
-            c.document for c in claims.values() if c.metric == "killed" or c.metric.endswith("_killed")
-        }
-        stated = _before_the_death(stated, killed, dead, documents, mourned)
-    shot = document_figures([foreground(by_metric.get("shot", []))])
+        stated = _before_the_death(stated, killed, dead, documents, facts.mourned)
+    shot = leads_of([by_metric.get("shot", [])])
     # The people shot who did not die are the injured ("five were shot, one fatally": four), for
     # each document that does not state the injured itself.
     # "Two other teens were also shot" in a report of a death: the others, those who did not die.
@@ -220,13 +255,13 @@ def headline_figures(
                 update={"derived": "shot - killed" if killed is not None else "shot"}
             )
         figures.append(injured)
-    elif (found := _from_groups("injured", by_metric, foreground)) is not None:
+    elif (found := _from_groups("injured", by_metric, leads_of)) is not None:
         injured = _figure(event, "injured", *found[1:], claims, documents, conflicts)
         figures.append(injured.model_copy(update={"derived": found[0]}))
     elif kinds := sorted(m for m in _INJURY_KINDS if m in by_metric):
         # Hospitalized, in critical condition, seriously hurt: injured, said more precisely.
         group = [e for m in kinds for e in by_metric[m]]
-        leads = document_figures([foreground(group)])
+        leads = leads_of([group])
         if dead:  # "Smith was taken to a hospital" beside a death: the one who died, again
             leads = {
                 d: lead
@@ -240,6 +275,11 @@ def headline_figures(
 
 
 Leads = dict[str, tuple[float, list[Claim]]]
+
+
+def _pooled(group: Sequence[Estimate], claims: dict[str, Claim]) -> list[Claim]:
+    """The claims of a metric's estimates (one per place), pooled."""
+    return [claims[cid] for estimate in group for cid in estimate.claims if cid in claims]
 
 
 def _before_the_death(
@@ -264,12 +304,14 @@ def _before_the_death(
 
 
 def _from_groups(
-    metric: str, by_metric: dict[str, list[Estimate]], foreground: Callable[[Sequence[Estimate]], list[Claim]]
+    metric: str,
+    by_metric: dict[str, list[Estimate]],
+    leads_of: Callable[[Sequence[Sequence[Estimate]]], Leads],
 ) -> tuple[str, list[Estimate], Leads] | None:
     """Each document's children, officers and suspects figures for `metric` added up, with the
     slots they come from: for when no source counts everyone."""
     slots = sorted(f"{g}_{metric}" for g in SEPARATE_GROUPS if f"{g}_{metric}" in by_metric)
-    leads = document_figures([foreground(by_metric[slot]) for slot in slots])
+    leads = leads_of([by_metric[slot] for slot in slots])
     if not leads:
         return None
     return " + ".join(slots), [e for slot in slots for e in by_metric[slot]], leads
@@ -309,15 +351,13 @@ def _claim_figure(claim: Claim) -> float | None:
     return None
 
 
-def document_figures(parts: Sequence[Sequence[Claim]]) -> Leads:
+def document_figures(parts: Sequence[Sequence[Claim]], keep: Callable[[Claim], bool] | None = None) -> Leads:
     """Each document's one figure and the claims it rests on: per part (a slot), the largest
-    figure of the first sentence where the document gives it; the parts added up."""
+    figure of the first sentence where the document gives it; the parts added up. With `keep`,
+    as if the parts held only the claims it keeps (`_deciding`)."""
     out: Leads = {}
     for part in parts:
-        by_document: dict[str, list[Claim]] = {}
-        for claim in part:
-            if _claim_figure(claim) is not None:
-                by_document.setdefault(claim.document, []).append(claim)
+        by_document = _deciding(part, keep) if keep is not None else _by_document(part)
         for doc_id, own in by_document.items():
             first = min(c.sentence for c in own)
             firsts = [c for c in own if c.sentence == first]
@@ -338,6 +378,53 @@ def document_figures(parts: Sequence[Sequence[Claim]]) -> Leads:
             total, behind = out.get(doc_id, (0.0, []))
             out[doc_id] = (total + figure, [*behind, *lead])
     return out
+
+
+def _by_document(part: Sequence[Claim]) -> dict[str, list[Claim]]:
+    """The claims that give a figure, by document, in their order."""
+    by_document: dict[str, list[Claim]] = {}
+    for claim in part:
+        if _claim_figure(claim) is not None:
+            by_document.setdefault(claim.document, []).append(claim)
+    return by_document
+
+
+def _deciding(part: Sequence[Claim], keep: Callable[[Claim], bool]) -> dict[str, list[Claim]]:
+    """What `document_figures` reads of `_by_document` of the claims `keep` keeps: each
+    document's kept claims of its first kept sentence and, when those are all vague, of the
+    first kept sentence with a precise figure that fits them; documents in the order of their
+    first kept claim. `keep` reads a claim's sentence, so it is asked about one claim per
+    sentence, and only as far as the answer needs (a document gives hundreds of figures at
+    scale, and asking about each took most of the headlines' time)."""
+    found: list[tuple[int, str, list[Claim]]] = []
+    by_document: dict[str, list[tuple[int, Claim]]] = {}
+    for n, claim in enumerate(part):
+        if _claim_figure(claim) is not None:
+            by_document.setdefault(claim.document, []).append((n, claim))
+    for doc_id, own in by_document.items():
+        start = next((n for n, claim in own if keep(claim)), None)
+        if start is None:
+            continue  # every figure of the document is in the background
+        by_sentence: dict[int, list[Claim]] = {}
+        for _, claim in own:
+            by_sentence.setdefault(claim.sentence, []).append(claim)
+        sentences = sorted(by_sentence)
+        first = next(s for s in sentences if keep(by_sentence[s][0]))
+        chosen = {first}
+        firsts = by_sentence[first]
+        if all(c.quantity.vague for c in firsts):
+            floor = max(_claim_figure(c) or 0.0 for c in firsts)
+            precise = (
+                s
+                for s in sentences
+                if s > first
+                and any(not c.quantity.vague and (_claim_figure(c) or 0.0) >= floor for c in by_sentence[s])
+                and keep(by_sentence[s][0])
+            )
+            if (later := next(precise, None)) is not None:
+                chosen.add(later)
+        found.append((start, doc_id, [claim for _, claim in own if claim.sentence in chosen]))
+    return {doc_id: claims for _, doc_id, claims in sorted(found, key=lambda f: f[0])}
 
 
 def _mentioned_again(claim: Claim, kin: bool = True) -> bool:
@@ -456,7 +543,10 @@ def add_headlines(report: Report) -> Report:
     claims = {c.id: c for c in report.claims}
     documents = {d.id: d for d in report.documents}
     events_of = {member: event.id for event in report.linked_events for member in event.members}
+    facts = ReportFacts.of(report.estimates, claims, documents)
     for event in report.linked_events:
-        event.headlines = headline_figures(event, report.estimates, claims, documents, report.conflicts)
+        event.headlines = headline_figures(
+            event, report.estimates, claims, documents, report.conflicts, facts
+        )
     report.main_event = main_event(report.linked_events, report.claims, events_of)
     return report

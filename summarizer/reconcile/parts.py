@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from summarizer.reconcile.alignment import (
     INF,
@@ -80,17 +80,19 @@ class EventPlaces:
         return cls(top, frozenset(p.head for p in event_places))
 
 
-def _within_remembered(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
+def event_places_of(event_key: EventKey, aligned: Aligned, known: dict[EventKey, EventPlaces]) -> EventPlaces:
+    """`EventPlaces` of a linked event, made once per reconciliation and kept in `known`."""
+    if (places := known.get(event_key)) is None:
+        places = known[event_key] = EventPlaces.of(aligned.event_places.get(event_key, []))
+    return places
+
+
+def within_remembered(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
     """`_within` of two places the caller keeps alive, remembered in `event`."""
     key = (id(inner), id(outer))
     if (found := event._inside.get(key)) is None:
         found = event._inside[key] = _within(inner, outer, event)
     return found
-
-
-def lies_within(inner: PlaceRef, outer: PlaceRef, event_places: list[PlaceRef]) -> bool:
-    """`_within` for callers that hold the linked event's place list."""
-    return _within(inner, outer, EventPlaces.of(event_places))
 
 
 def _within(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
@@ -126,6 +128,7 @@ class PlaceFigures:
     event: EventPlaces
     intervals: dict[str, tuple[float, float] | None] = field(default_factory=dict, init=False)
     refs: dict[str, PlaceRef] = field(init=False)
+    _qualified: dict[str, PlaceRef] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Plain attributes, not cached properties: 25,000 groups at 100,000 claims.
@@ -141,38 +144,41 @@ class PlaceFigures:
     def name(self, key: str) -> str:
         return self.aligned.place_names.get((self.event_key, self.metric, key), key)
 
-    @cached_property
     def qualified(self) -> dict[str, PlaceRef]:
-        """The places whose text names a container: the only ones that can lie in a plain place."""
-        return {k: ref for k, ref in self.refs.items() if ref.containers}
+        """The places whose text names a container: the only ones that can lie in a plain place.
+        Remembered in a plain attribute (a cached property's lock cost more than the work)."""
+        if self._qualified is None:
+            self._qualified = {k: ref for k, ref in self.refs.items() if ref.containers}
+        return self._qualified
 
     def parts_of(self, total_key: str) -> tuple[list[str], list[str]]:
         """(places inside the total, places directly inside it)."""
         event = self.event
-        total = self.refs[total_key]
+        refs = self.refs
+        total = refs[total_key]
         # A place that is neither compound nor of a known admin level contains only places
         # qualified by it (`_within`): checking those alone keeps a document with a hundred
         # places from comparing every pair.
-        plain = not total.components and total.level is None
-        candidates = self.qualified if plain else self.refs
+        components = total.components
+        plain = not components and total.level is None
+        candidates = self.qualified() if plain else refs
+        if not candidates:
+            return [], []
         inside = [
             k
             for k, ref in candidates.items()
-            if k != total_key and not ref.residual and _within_remembered(ref, total, event)
+            if k != total_key and not ref.residual and within_remembered(ref, total, event)
         ]
-        refs = self.refs
+        if not inside:
+            return inside, []
         direct = [
             k
             for k in inside
-            if not any(m != k and _within_remembered(refs[k], refs[m], event) for m in inside)
-            and not _deeper_than_event_place(self.refs[k], total, event)
+            if not any(m != k and within_remembered(refs[k], refs[m], event) for m in inside)
+            and not _deeper_than_event_place(refs[k], total, event)
         ]
-        if total.components:
-            direct = [
-                k
-                for k in direct
-                if self.refs[k].key in total.components or self.refs[k].head in total.components
-            ]
+        if components:
+            direct = [k for k in direct if refs[k].key in components or refs[k].head in components]
         return inside, direct
 
 
@@ -232,15 +238,11 @@ def _part_total_why(
     deeper: list[str],
 ) -> str | None:
     totals = figures.by_place[total_key]
-    # Several figures for the total: the value they allow together.
-    distinct = {describe_quantity(i.claim.quantity) for i in totals}
-    stated_total = describe_items(totals) if len(distinct) == 1 else describe_interval(*total)
-    total_text = f"{stated_total} in {figures.name(total_key)}"
     for key in deeper:
         if (interval := figures.interval(key)) is not None and interval[0] > total[1]:
             return (
                 f"{figures.name(key)} alone has {describe_items(figures.by_place[key])}, "
-                f"more than the total {total_text} that contains it"
+                f"more than the total {_total_text(figures, total_key, total)} that contains it"
             )
     intervals = [figures.interval(k) for k in parts]
     if not parts or any(p is None for p in intervals):
@@ -250,40 +252,55 @@ def _part_total_why(
     missing = len(compound) - (len(parts) - sum(figures.refs[k].residual for k in parts)) if compound else 0
     sum_low = sum(p[0] for p in known)
     sum_high = INF if missing > 0 else sum(p[1] for p in known)
+    breakdown = bool(compound) or len(parts) >= 2
+    # The verdict first, from the figures alone; the texts only for a finding.
+    if sum_low > total[1]:
+        verdict = "exceed"
+    elif (
+        total[1] == INF
+        and (stated := _stated_figure(totals)) is not None
+        and not any(i.claim.quantity.vague for i in totals)
+        and sum(p for k in parts if (p := _stated_figure(figures.by_place[k])) is not None) > stated
+    ):
+        verdict = "low"
+    elif breakdown and sum_high < total[0]:
+        verdict = "gap"
+    elif breakdown and (sum_low < total[0] or sum_high > total[1]):
+        verdict = "outside"
+    else:
+        return None
     parts_text = " + ".join(
         f"{figures.name(k)} {describe_interval(*p)}" for k, p in zip(parts, known, strict=True)
     )
-    sum_text = describe_interval(sum_low, sum_high)
-    stated = _stated_figure(totals)
-    points = [_stated_figure(figures.by_place[k]) for k in parts]
-    breakdown = bool(compound) or len(parts) >= 2
-    if sum_low > total[1]:
-        return f"parts {parts_text} = {sum_text} exceed the total {total_text}"
-    if (
-        total[1] == INF
-        and stated is not None
-        and not any(i.claim.quantity.vague for i in totals)
-        and sum(p for p in points if p is not None) > stated
-    ):
+    if verdict == "exceed":
+        sum_text = describe_interval(sum_low, sum_high)
+        return f"parts {parts_text} = {sum_text} exceed the total {_total_text(figures, total_key, total)}"
+    if verdict == "low":
         return (
-            f"the total {total_text} is below what its parts already give ({parts_text}): "
-            "not a strict contradiction, but the total is implausibly low"
+            f"the total {_total_text(figures, total_key, total)} is below what its parts already give "
+            f"({parts_text}): not a strict contradiction, but the total is implausibly low"
         )
-    if breakdown and sum_high < total[0]:
+    if verdict == "gap":
         gap = total[0] - sum_high
         gap_text = format_figure(gap) if total[0] == total[1] else f"at least {format_figure(gap)}"
-        return (
-            f"the total for {figures.name(total_key)} is {stated_total}, while the parts sum to "
-            f"{parts_text} = {sum_text}: "
-            f"{gap_text} unaccounted for"
-        )
-    if breakdown and (sum_low < total[0] or sum_high > total[1]):
-        condition = _consistent_only_if([figures.name(k) for k in parts], known, total)
-        return (
-            f"the total for {figures.name(total_key)} is {stated_total}, while the parts sum to "
-            f"{parts_text} = {sum_text}: {condition}"
-        )
-    return None
+        ending = f"{gap_text} unaccounted for"
+    else:
+        ending = _consistent_only_if([figures.name(k) for k in parts], known, total)
+    return (
+        f"the total for {figures.name(total_key)} is {_stated_total(totals, total)}, while the parts sum to "
+        f"{parts_text} = {describe_interval(sum_low, sum_high)}: {ending}"
+    )
+
+
+def _stated_total(totals: list[Item], total: tuple[float, float]) -> str:
+    """The total as its claims state it; several figures for it: the value they allow together."""
+    distinct = {describe_quantity(i.claim.quantity) for i in totals}
+    # `describe_items` of figures that all read the same is that one text
+    return next(iter(distinct)) if len(distinct) == 1 else describe_interval(*total)
+
+
+def _total_text(figures: PlaceFigures, total_key: str, total: tuple[float, float]) -> str:
+    return f"{_stated_total(figures.by_place[total_key], total)} in {figures.name(total_key)}"
 
 
 def _deeper_than_event_place(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:

@@ -59,8 +59,7 @@ def _sentence_cue(sentence: str) -> tuple[float | None, float | None, bool] | No
     return None
 
 
-def _sentence_of(claim: Claim, documents: dict[str, Document]) -> str:
-    doc = documents.get(claim.document)
+def _sentence_of(claim: Claim, doc: Document | None) -> str:
     if doc is not None and 0 <= claim.sentence < len(doc.sentences):
         return doc.sentence_text(claim.sentence)
     return claim.span.text
@@ -74,8 +73,12 @@ def find_revisions(
     superseded: set[str] = set()
     for doc_id, items in by_doc.items():
         seen: set[tuple[float | None, float | None]] = set()
+        doc = documents.get(doc_id)
         for item in items:
-            cue = find_revision_cue(_sentence_of(item.claim, documents), item.point)
+            sentence = _sentence_of(item.claim, doc)
+            if _sentence_cue(sentence) is None:
+                continue  # most sentences: no change said (answered from memory, no cue built)
+            cue = find_revision_cue(sentence, item.point)
             if cue is None or (cue.old, cue.new) in seen:
                 continue
             if item.point is not None and item.point not in (cue.old, cue.new):

@@ -5,8 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from summarizer.reconcile.headlines import add_headlines, claim_reading, headline_figures, main_event
+from summarizer.reconcile.headlines import (
+    add_headlines,
+    claim_reading,
+    document_figures,
+    headline_figures,
+    main_event,
+)
 from summarizer.schemas import (
     Claim,
     Conflict,
@@ -449,3 +457,43 @@ def test_beside_a_death_a_name_taken_to_hospital_is_the_one_who_died() -> None:
         [("a", "killed", "A boy", 1), ("a", "hospitalized", "His uncle", 1)],
     )
     assert [(f.metric, f.best) for f in kin] == [("killed", 1), ("injured", 1), ("hospitalized", 1)]
+
+
+_FIGURES = st.tuples(
+    st.sampled_from(["a", "b", "c"]),  # document
+    st.integers(0, 5),  # sentence
+    st.integers(0, 12),  # figure
+    st.sampled_from([None, "dozens", "several"]),  # vague word
+    st.booleans(),  # exact, else a lower bound
+)
+
+
+@given(
+    st.lists(st.lists(_FIGURES, max_size=12), max_size=3),
+    st.sets(st.tuples(st.sampled_from("abc"), st.integers(0, 5))),
+)
+def test_document_figures_asks_about_background_lazily_and_reads_the_same(
+    parts: list[list[tuple[str, int, int, str | None, bool]]], background: set[tuple[str, int]]
+) -> None:
+    """With `keep` (asked lazily), each document's figure is what it is when the background
+    claims are left out first."""
+    made = [
+        [
+            Claim(
+                id=f"{n}-{m}",
+                document=doc_id,
+                sentence=sentence,
+                metric="killed",
+                quantity=Quantity(phrase="x", low=value, high=value if exact else None, vague=vague),
+                span=Span(text="x", status=SpanStatus.EXACT),
+            )
+            for m, (doc_id, sentence, value, vague, exact) in enumerate(part)
+        ]
+        for n, part in enumerate(parts)
+    ]
+
+    def keep(c: Claim) -> bool:
+        return (c.document, c.sentence) not in background
+
+    kept = [[c for c in part if (c.document, c.sentence) not in background] for part in made]
+    assert list(document_figures(made, keep).items()) == list(document_figures(kept).items())

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 
 from pydantic import BaseModel
 
@@ -29,7 +30,7 @@ from summarizer.reconcile.estimates import estimate
 from summarizer.reconcile.headlines import add_headlines
 from summarizer.reconcile.linking import link_events
 from summarizer.reconcile.parts import EventPlaces, PlaceFigures, event_places_of, part_total
-from summarizer.reconcile.revisions import find_revisions
+from summarizer.reconcile.revisions import cued_documents, find_revisions
 from summarizer.reconcile.settings import ReconcileSettings, Reconciliation
 from summarizer.schemas import Claim, Conflict, ConflictKind, Document, Estimate, Event, Report
 
@@ -63,6 +64,7 @@ def _reconcile(
     superseded: set[str] = set()
     current_by_group: dict[tuple[EventKey, str, str], dict[str, list[Item]]] = defaultdict(dict)
     flag_ranges = settings.flag_ranges
+    cued = cued_documents(grounded, docs)
     for key in sorted(aligned.items, key=_key_order(event_order)):
         key_items = aligned.items[key]
         by_doc: dict[str, list[Item]]
@@ -75,8 +77,9 @@ def _reconcile(
         if key[0][0] == "background":  # an earlier event's figures, recalled: never a finding
             estimates.append(estimate(key, key_items, aligned, settings))
             continue
-        revisions, old = find_revisions(key, by_doc, docs, aligned)
-        if revisions:
+        old: AbstractSet[str] = frozenset()  # the empty one, shared: no set made per key
+        if not cued.isdisjoint(by_doc):
+            revisions, old = find_revisions(key, by_doc, docs, aligned)
             conflicts.extend(revisions)
             superseded |= old
         current = dict(sorted(by_doc.items())) if len(by_doc) > 1 else by_doc

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +64,17 @@ def _sentence_of(claim: Claim, doc: Document | None) -> str:
     if doc is not None and 0 <= claim.sentence < len(doc.sentences):
         return doc.sentence_text(claim.sentence)
     return claim.span.text
+
+
+def cued_documents(claims: Iterable[Claim], documents: dict[str, Document]) -> set[str]:
+    """The documents with a claim whose sentence says a figure changed: only their keys can hold
+    a revision, so that the other keys (most of them) skip `find_revisions`."""
+    cued: set[str] = set()
+    for claim in claims:
+        doc_id = claim.document
+        if doc_id not in cued and _sentence_cue(_sentence_of(claim, documents.get(doc_id))) is not None:
+            cued.add(doc_id)
+    return cued
 
 
 def find_revisions(

@@ -6,7 +6,7 @@ import pytest
 from reconcile_builders import D, claim, doc, event
 
 from summarizer.reconcile.core import reconcile
-from summarizer.reconcile.revisions import find_revision_cue
+from summarizer.reconcile.revisions import cued_documents, find_revision_cue
 from summarizer.schemas import Conflict, ConflictKind, ConflictSide
 
 
@@ -43,6 +43,24 @@ def test_revision_supersedes_the_old_figure() -> None:
     assert [(e.metric, e.low, e.best, e.high, e.claims) for e in result.estimates] == [
         ("injured", 7, 7, 7, ["early:1", "late:1"])
     ]
+
+
+def test_only_documents_that_say_a_figure_changed_are_cued() -> None:
+    documents = [doc("late", D(2017, 1, 7)), doc("early", D(2017, 1, 6))]
+    claims = [
+        claim("late:1", "late", "injured", 7, 7, text="Two riders died and seven were hurt"),
+        claim(
+            "late:2",
+            "late",
+            "injured",
+            9,
+            9,
+            text="The count of people hurt was corrected from nine to seven",
+        ),
+        claim("early:1", "early", "wounded", 7, 7, text="Seven were hurt"),
+    ]
+    assert cued_documents(claims, {d.id: d for d in documents}) == {"late"}
+    assert cued_documents(claims[:1] + claims[2:], {d.id: d for d in documents}) == set()
 
 
 @pytest.mark.parametrize(

@@ -210,11 +210,7 @@ def headline_figures(
         return not found
 
     def leads_of(groups: Sequence[Sequence[Estimate]]) -> Leads:
-        pooled = [
-            [claims[cid] for estimate in group for cid in estimate.claims if cid in claims]
-            for group in groups
-        ]
-        return document_figures(pooled, keep)
+        return document_figures([_pooled(group, claims) for group in groups], keep)
 
     figures: list[HeadlineFigure] = []
     for metric in sorted(by_metric, key=metric_order):

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer.lazy import lazy_property
 from summarizer.reconcile.alignment import (
     INF,
     Aligned,
@@ -128,7 +129,6 @@ class PlaceFigures:
     event: EventPlaces
     intervals: dict[str, tuple[float, float] | None] = field(default_factory=dict, init=False)
     refs: dict[str, PlaceRef] = field(init=False)
-    _qualified: dict[str, PlaceRef] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Plain attributes, not cached properties: 25,000 groups at 100,000 claims.
@@ -144,12 +144,10 @@ class PlaceFigures:
     def name(self, key: str) -> str:
         return self.aligned.place_names.get((self.event_key, self.metric, key), key)
 
+    @lazy_property
     def qualified(self) -> dict[str, PlaceRef]:
-        """The places whose text names a container: the only ones that can lie in a plain place.
-        Remembered in a plain attribute (a cached property's lock cost more than the work)."""
-        if self._qualified is None:
-            self._qualified = {k: ref for k, ref in self.refs.items() if ref.containers}
-        return self._qualified
+        """The places whose text names a container: the only ones that can lie in a plain place."""
+        return {k: ref for k, ref in self.refs.items() if ref.containers}
 
     def parts_of(self, total_key: str) -> tuple[list[str], list[str]]:
         """(places inside the total, places directly inside it)."""
@@ -161,7 +159,7 @@ class PlaceFigures:
         # places from comparing every pair.
         components = total.components
         plain = not components and total.level is None
-        candidates = self.qualified() if plain else refs
+        candidates = self.qualified if plain else refs
         if not candidates:
             return [], []
         inside = [

@@ -7,24 +7,23 @@ from reconcile_builders import D, claim, doc, event
 
 from summarizer.reconcile.core import reconcile
 from summarizer.reconcile.revisions import cued_documents, find_revision_cue
-from summarizer.schemas import Conflict, ConflictKind, ConflictSide
+from summarizer.schemas import Claim, Conflict, ConflictKind, ConflictSide
+
+
+def _corrected_late_report(correction: str, early_text: str = "") -> list[Claim]:
+    """The later document states seven hurt and says the count was corrected from nine
+    (`correction`); the earlier one says seven."""
+    return [
+        claim("late:1", "late", "injured", 7, 7, text="Two riders died and seven were hurt"),
+        claim("late:2", "late", "injured", 9, 9, text=correction),
+        claim("early:1", "early", "wounded", 7, 7, text=early_text),
+    ]
 
 
 def test_revision_supersedes_the_old_figure() -> None:
     documents = [doc("late", D(2017, 1, 7)), doc("early", D(2017, 1, 6))]
     events = [event("late:e", "late", date=D(2017, 1, 6)), event("early:e", "early", date=D(2017, 1, 6))]
-    claims = [
-        claim("late:1", "late", "injured", 7, 7, text="Two riders died and seven were hurt"),
-        claim(
-            "late:2",
-            "late",
-            "injured",
-            9,
-            9,
-            text="The count of people hurt was corrected on Sunday from nine to seven",
-        ),
-        claim("early:1", "early", "wounded", 7, 7),
-    ]
+    claims = _corrected_late_report("The count of people hurt was corrected on Sunday from nine to seven")
     result = reconcile(documents, events, claims)
     assert result.superseded == ["late:2"]
     assert result.conflicts == [
@@ -47,18 +46,9 @@ def test_revision_supersedes_the_old_figure() -> None:
 
 def test_only_documents_that_say_a_figure_changed_are_cued() -> None:
     documents = [doc("late", D(2017, 1, 7)), doc("early", D(2017, 1, 6))]
-    claims = [
-        claim("late:1", "late", "injured", 7, 7, text="Two riders died and seven were hurt"),
-        claim(
-            "late:2",
-            "late",
-            "injured",
-            9,
-            9,
-            text="The count of people hurt was corrected from nine to seven",
-        ),
-        claim("early:1", "early", "wounded", 7, 7, text="Seven were hurt"),
-    ]
+    claims = _corrected_late_report(
+        "The count of people hurt was corrected from nine to seven", "Seven were hurt"
+    )
     assert cued_documents(claims, {d.id: d for d in documents}) == {"late"}
     assert cued_documents(claims[:1] + claims[2:], {d.id: d for d in documents}) == set()
 

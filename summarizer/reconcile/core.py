@@ -69,7 +69,17 @@ def _reconcile(
         key_items = aligned.items[key]
         by_doc: dict[str, list[Item]]
         if len(key_items) == 1:  # most keys at scale: one claim of one document
-            by_doc = {key_items[0].claim.document: key_items}
+            item = key_items[0]
+            doc_id = item.claim.document
+            if key[0][0] != "background" and doc_id not in cued:
+                # The steps below for one claim: no revision, nothing to compare across documents.
+                to_check = item.low > item.upper or (flag_ranges and item.claim.quantity.is_range)
+                if to_check and (found := within_document(key, doc_id, key_items, aligned, settings)):
+                    conflicts.append(found)
+                current_by_group[(key[0], key[1], doc_id)][key[2]] = key_items
+                estimates.append(estimate(key, key_items, aligned, settings))
+                continue
+            by_doc = {doc_id: key_items}
         else:
             by_doc = defaultdict(list)
             for item in key_items:
@@ -131,8 +141,10 @@ def _reconcile(
     claim_events: dict[str, str | None] = {}
     for key, group in aligned.items.items():
         linked_id = event_id(key)
-        for item in group:
-            claim_events[item.claim.id] = linked_id
+        if len(group) == 1:
+            claim_events[group[0].claim.id] = linked_id
+        else:
+            claim_events.update(dict.fromkeys([item.claim.id for item in group], linked_id))
     return Reconciliation(
         linked_events=linked,
         conflicts=_sorted_conflicts(conflicts, event_order),

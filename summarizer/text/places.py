@@ -98,6 +98,7 @@ _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _PREFIXES = ("the city of ", "city of ", "the town of ", "town of ", "the ")
 _APOSTROPHES = re.compile(r"[’'`´.]")
 _NOT_NAME = re.compile(r"[^\w,()&/+]+")
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*\Z")
 _PARENTHESIZED = re.compile(r"\(([^()]*)\)")
 _WITHIN_WORD = re.compile(r"^(.+?) (?:in|of|near) (.+)$")
 _BOTH_ACROSS = re.compile(r"^(?:both|across) ")
@@ -105,14 +106,17 @@ _BOTH_ACROSS = re.compile(r"^(?:both|across) ")
 
 def normalize_place_text(text: str, aliases: dict[str, str]) -> str:
     """Case, diacritics, punctuation, 'the city of', aliases; admin words are kept."""
-    if text.isascii():  # no diacritics to fold: the common case, and NFKD is the slow step
+    if _PLAIN.match(text):  # words and single spaces (most names): nothing to fold but case
         folded = text.lower()
     else:
-        folded = unicodedata.normalize("NFKD", text)
-        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    folded = _APOSTROPHES.sub("", folded)
-    # Whitespace is not a name character, so each run of it is already one space here.
-    folded = _NOT_NAME.sub(" ", folded).strip(" ,")
+        if text.isascii():  # no diacritics to fold: the common case, and NFKD is the slow step
+            folded = text.lower()
+        else:
+            folded = unicodedata.normalize("NFKD", text)
+            folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+        folded = _APOSTROPHES.sub("", folded)
+        # Whitespace is not a name character, so each run of it is already one space here.
+        folded = _NOT_NAME.sub(" ", folded).strip(" ,")
     if folded.startswith(_PREFIXES):  # else none of them can start it after another is cut
         for prefix in _PREFIXES:
             if folded.startswith(prefix) and len(folded) > len(prefix):

@@ -176,7 +176,7 @@ def align(
         group.items.append(item)
         if (written := group.by_text.get(text)) is None:
             written = group.written(text, place)
-        written.same.append(item)
+        written.same.items.append(item)
         written.count += 1
         if place is not None:
             group.refs[written.own] = place
@@ -191,10 +191,13 @@ def align(
     for (event_key, metric), group in groups.items():
         folded = _folded_places(group.refs, "" in group.by_place, event_places.get(event_key, []))
         if not folded:  # most groups: every place compared as itself
-            for own, found_items in group.by_place.items():
-                items[(event_key, metric, own)] = found_items
-            for own, counts in group.texts().items():
-                place_names[(event_key, metric, own)] = _most_used(counts)
+            for own, same in group.by_place.items():
+                key = (event_key, metric, own)
+                items[key] = same.items
+                if texts := same.texts:
+                    place_names[key] = (
+                        _most_used({w.text: w.count for w in texts}) if texts[1:] else texts[0].text
+                    )
             continue
         # Some place folded into another: the claims regrouped one by one, in their order.
         members: dict[str, list[Item]] = {}
@@ -207,11 +210,19 @@ def align(
                 written_as = names.setdefault(place_key, {})
                 # Preferring texts as qualified as the key itself.
                 written_as[text] = written_as.get(text, 0) + (1000 if own == place_key else 1)
-        for place_key, same in members.items():
-            items[(event_key, metric, place_key)] = same
+        for place_key, regrouped in members.items():
+            items[(event_key, metric, place_key)] = regrouped
         for place_key, written_as in names.items():
             place_names[(event_key, metric, place_key)] = _most_used(written_as)
     return Aligned(items, place_names, event_places)
+
+
+@dataclass(slots=True)
+class _Same:
+    """The claims of a group with one own place key, and the texts (not empty) that write it."""
+
+    items: list[Item]
+    texts: list[_Written]
 
 
 @dataclass(slots=True)
@@ -219,8 +230,9 @@ class _Written:
     """One place text of a group: the key of its place, that key's claims, and how many of the
     group's claims write the place so."""
 
+    text: str
     own: str  # "" for no place
-    same: list[Item]
+    same: _Same
     count: int = 0
 
 
@@ -230,7 +242,7 @@ class _Group:
     are read: most groups are then compared as they are, without another pass over their claims."""
 
     items: list[Item]
-    by_place: dict[str, list[Item]]  # own place key ("" for none) -> its claims
+    by_place: dict[str, _Same]  # own place key ("" for none) -> its claims, in the order first seen
     by_text: dict[str | None, _Written]  # place as written -> its key and count
     refs: dict[str, PlaceRef]  # place key -> the last place of that key (what `_folded_places` reads)
 
@@ -238,16 +250,10 @@ class _Group:
         """The entry of a text the group has not seen yet (in a group, a text is one place)."""
         own = "" if place is None else place.key
         if (same := self.by_place.get(own)) is None:
-            same = self.by_place[own] = []
-        found = self.by_text[text] = _Written(own, same)
-        return found
-
-    def texts(self) -> dict[str, dict[str, int]]:
-        """Own place key -> place as written -> claims that write it, keys in the order first seen."""
-        found: dict[str, dict[str, int]] = {}
-        for text, written in self.by_text.items():
-            if text:
-                found.setdefault(written.own, {})[text] = written.count
+            same = self.by_place[own] = _Same([], [])
+        found = self.by_text[text] = _Written(text or "", own, same)
+        if text:
+            same.texts.append(found)
         return found
 
 

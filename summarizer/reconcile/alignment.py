@@ -174,12 +174,13 @@ def align(
             group = of_event[metric] = groups[(event_key, metric)] = _Group([], {}, {}, {})
         # `_Group.add`, inline: this runs once per claim
         group.items.append(item)
-        if (written := group.by_text.get(text)) is None:
-            written = group.written(text, place)
-        written.same.items.append(item)
-        written.count += 1
+        if (same := group.by_text.get(text)) is None:
+            same = group.same_of(text, place)
+        same.items.append(item)
+        if text:
+            same.texts[text] += 1
         if place is not None:
-            group.refs[written.own] = place
+            group.refs[same.own] = place
         if roles.addition:
             additions.append(item)
     for item in additions:
@@ -194,10 +195,8 @@ def align(
             for own, same in group.by_place.items():
                 key = (event_key, metric, own)
                 items[key] = same.items
-                if texts := same.texts:
-                    place_names[key] = (
-                        _most_used({w.text: w.count for w in texts}) if texts[1:] else texts[0].text
-                    )
+                if same.texts:
+                    place_names[key] = _most_used(same.texts)
             continue
         # Some place folded into another: the claims regrouped one by one, in their order.
         members: dict[str, list[Item]] = {}
@@ -219,21 +218,12 @@ def align(
 
 @dataclass(slots=True)
 class _Same:
-    """The claims of a group with one own place key, and the texts (not empty) that write it."""
+    """The claims of a group with one own place key, and the texts (not empty) that write it
+    with how many of them do."""
 
-    items: list[Item]
-    texts: list[_Written]
-
-
-@dataclass(slots=True)
-class _Written:
-    """One place text of a group: the key of its place, that key's claims, and how many of the
-    group's claims write the place so."""
-
-    text: str
     own: str  # "" for no place
-    same: _Same
-    count: int = 0
+    items: list[Item]
+    texts: dict[str, int]
 
 
 @dataclass(slots=True)
@@ -243,17 +233,17 @@ class _Group:
 
     items: list[Item]
     by_place: dict[str, _Same]  # own place key ("" for none) -> its claims, in the order first seen
-    by_text: dict[str | None, _Written]  # place as written -> its key and count
+    by_text: dict[str | None, _Same]  # place as written -> the claims of its key
     refs: dict[str, PlaceRef]  # place key -> the last place of that key (what `_folded_places` reads)
 
-    def written(self, text: str | None, place: PlaceRef | None) -> _Written:
+    def same_of(self, text: str | None, place: PlaceRef | None) -> _Same:
         """The entry of a text the group has not seen yet (in a group, a text is one place)."""
         own = "" if place is None else place.key
         if (same := self.by_place.get(own)) is None:
-            same = self.by_place[own] = _Same([], [])
-        found = self.by_text[text] = _Written(text or "", own, same)
+            same = self.by_place[own] = _Same(own, [], {})
         if text:
-            same.texts.append(found)
+            same.texts[text] = 0
+        found = self.by_text[text] = same
         return found
 
 

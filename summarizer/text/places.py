@@ -250,7 +250,9 @@ _PARSED_LIMIT = 1 << 18  # texts kept per alias table; past it the table starts 
 
 def place_parser(aliases: dict[str, str]) -> Callable[[str | None], PlaceRef | None]:
     """`parse_place` with its answers remembered: a run repeats the same few place names."""
-    cache = _PARSED.setdefault(tuple(sorted(aliases.items())), {})
+    table = tuple(sorted(aliases.items()))
+    cache = _PARSED.setdefault(table, {})
+    aliases = dict(table)  # its own copy: the answers kept must stay those of this table
 
     def parse(text: str | None) -> PlaceRef | None:
         if text is None:

@@ -116,15 +116,20 @@ def align(
         ("event", le.id): [p for p in map(parse, le.places) if p is not None] for le in linked
     }
 
-    groups: dict[tuple[EventKey, str], _Group] = {}
+    groups: dict[tuple[EventKey, str], _Group] = {}  # in the order first seen
+    # event key -> metric -> its group: one lookup by the metric's name for each claim
+    groups_of: dict[EventKey, dict[str, _Group]] = {}
     # (metric, group) -> (counted metric, whether it counts the hurt): a run repeats a few metrics
     metrics: dict[tuple[str, str | None], tuple[str, bool]] = {}
     docs = {doc.id: doc for doc in documents}
     dates = {("event", le.id): le.date for le in linked}
     background: dict[tuple[str, dt.date], set[int]] = {}
     # (claim's event, document) -> what all its claims share (a few thousand at 100,000 claims):
-    # the event key, the document, the sentences that recall an earlier event, the publication.
-    shared: dict[tuple[str | None, str], tuple[EventKey, Document | None, set[int], dt.date | None]] = {}
+    # the event key, its groups, the document, the sentences that recall an earlier event, the
+    # publication.
+    shared: dict[
+        tuple[str | None, str], tuple[EventKey, dict[str, _Group], Document | None, set[int], dt.date | None]
+    ] = {}
     additions: list[Item] = []
     for claim in claims:
         doc_id = claim.document
@@ -137,11 +142,14 @@ def align(
                 if (doc_id, date) not in background:
                     background[(doc_id, date)] = earlier_event_sentences(document, date)
                 recalled = background[(doc_id, date)]
-            known = shared[event_of] = (event_key, document, recalled, published.get(doc_id))
-        event_key, document, recalled, when = known
+            of_event = groups_of.setdefault(event_key, {})
+            known = shared[event_of] = (event_key, of_event, document, recalled, published.get(doc_id))
+        event_key, of_event, document, recalled, when = known
         if recalled and claim.sentence in recalled:
             event_key = ("background", doc_id)
-        place = parse(claim.place)
+            of_event = groups_of.setdefault(event_key, {})
+        text = claim.place
+        place = parse(text)
         if place is not None and place.counted is not None:
             place = _resolve_counted(place, event_places.get(event_key, []))
         q = claim.quantity
@@ -162,9 +170,17 @@ def align(
         if (dead := roles.dead) and low > -INF:
             low, point = max(0.0, low - dead), None  # the hurt counted with their dead
         item = Item(claim, event_key, metric, place, when, low, high, point, roles.part)
-        if (group := groups.get((event_key, metric))) is None:
-            group = groups[(event_key, metric)] = _Group([], {}, {}, {})
-        group.add(item)
+        if (group := of_event.get(metric)) is None:
+            group = of_event[metric] = groups[(event_key, metric)] = _Group([], {}, {}, {})
+        # `_Group.add`, inline: this runs once per claim
+        group.items.append(item)
+        if (same := group.by_text.get(text)) is None:
+            same = group.same_of(text, place)
+        same.items.append(item)
+        if text:
+            same.texts[text] += 1
+        if place is not None:
+            group.refs[same.own] = place
         if roles.addition:
             additions.append(item)
     for item in additions:
@@ -174,29 +190,40 @@ def align(
     items: dict[Key, list[Item]] = {}
     place_names: dict[Key, str] = {}
     for (event_key, metric), group in groups.items():
-        canonical = _canonical_places(group.refs, "" in group.by_place, event_places.get(event_key, []))
-        if all(canonical[own] == own for own in group.by_place):  # most groups: no place folded
-            for own, found_items in group.by_place.items():
-                items[(event_key, metric, own)] = found_items
-            for own, counts in group.texts.items():
-                place_names[(event_key, metric, own)] = _most_used(counts)
+        folded = _folded_places(group.refs, "" in group.by_place, event_places.get(event_key, []))
+        if not folded:  # most groups: every place compared as itself
+            for own, same in group.by_place.items():
+                key = (event_key, metric, own)
+                items[key] = same.items
+                if same.texts:
+                    place_names[key] = _most_used(same.texts)
             continue
         # Some place folded into another: the claims regrouped one by one, in their order.
         members: dict[str, list[Item]] = {}
         names: dict[str, dict[str, int]] = {}
         for item in group.items:
             own = item.place.key if item.place else ""
-            place_key = canonical.get(own, "")
+            place_key = folded.get(own, own)
             members.setdefault(place_key, []).append(item)
             if text := item.claim.place:
-                written = names.setdefault(place_key, {})
+                written_as = names.setdefault(place_key, {})
                 # Preferring texts as qualified as the key itself.
-                written[text] = written.get(text, 0) + (1000 if own == place_key else 1)
-        for place_key, same in members.items():
-            items[(event_key, metric, place_key)] = same
-        for place_key, written in names.items():
-            place_names[(event_key, metric, place_key)] = _most_used(written)
+                written_as[text] = written_as.get(text, 0) + (1000 if own == place_key else 1)
+        for place_key, regrouped in members.items():
+            items[(event_key, metric, place_key)] = regrouped
+        for place_key, written_as in names.items():
+            place_names[(event_key, metric, place_key)] = _most_used(written_as)
     return Aligned(items, place_names, event_places)
+
+
+@dataclass(slots=True)
+class _Same:
+    """The claims of a group with one own place key, and the texts (not empty) that write it
+    with how many of them do."""
+
+    own: str  # "" for no place
+    items: list[Item]
+    texts: dict[str, int]
 
 
 @dataclass(slots=True)
@@ -205,23 +232,19 @@ class _Group:
     are read: most groups are then compared as they are, without another pass over their claims."""
 
     items: list[Item]
-    by_place: dict[str, list[Item]]  # own place key ("" for none) -> its claims
-    texts: dict[str, dict[str, int]]  # own place key -> place as written -> claims that write it
-    refs: dict[str, PlaceRef]  # place key -> the last place of that key (what `_canonical_places` reads)
+    by_place: dict[str, _Same]  # own place key ("" for none) -> its claims, in the order first seen
+    by_text: dict[str | None, _Same]  # place as written -> the claims of its key
+    refs: dict[str, PlaceRef]  # place key -> the last place of that key (what `_folded_places` reads)
 
-    def add(self, item: Item) -> None:
-        self.items.append(item)
-        place = item.place
+    def same_of(self, text: str | None, place: PlaceRef | None) -> _Same:
+        """The entry of a text the group has not seen yet (in a group, a text is one place)."""
         own = "" if place is None else place.key
         if (same := self.by_place.get(own)) is None:
-            same = self.by_place[own] = []
-        same.append(item)
-        if place is not None:
-            self.refs[own] = place
-        if text := item.claim.place:
-            if (counts := self.texts.get(own)) is None:
-                counts = self.texts[own] = {}
-            counts[text] = counts.get(text, 0) + 1
+            same = self.by_place[own] = _Same(own, [], {})
+        if text:
+            same.texts[text] = 0
+        found = self.by_text[text] = same
+        return found
 
 
 def _most_used(counts: dict[str, int]) -> str:
@@ -255,18 +278,20 @@ def _resolve_counted(place: PlaceRef, event_places: list[PlaceRef]) -> PlaceRef:
     return place
 
 
-def _canonical_places(
+def _folded_places(
     refs: dict[str, PlaceRef], placeless: bool, event_places: list[PlaceRef]
 ) -> dict[str, str]:
-    """Place key -> the key it is compared under, inside one (event, metric).
+    """Place key -> another key it is compared under, inside one (event, metric); empty when every
+    place is compared as itself (most groups).
 
     - variants of one place that differ only in how much they qualify it ("Cypress" and
       "Cypress, Texas") are compared as the most qualified one, when that one is unique;
-    - claims with no place join the only place the others use, when that place is one of the
-      linked event's own places (the figure for the event as a whole).
+    - claims with no place ("") join the only place the others use, when that place is one of
+      the linked event's own places (the figure for the event as a whole).
     """
-    canonical: dict[str, str] = {key: key for key in refs}
-    if len(refs) > 1:  # one place or none has no variants to fold
+    folded: dict[str, str] = {}
+    # Variants share a head: none when every head differs, as in most groups.
+    if len(refs) > 1 and len({ref.head for ref in refs.values()}) < len(refs):
         by_head: dict[str, list[PlaceRef]] = defaultdict(list)
         for ref in refs.values():
             by_head[ref.head].append(ref)
@@ -277,13 +302,13 @@ def _canonical_places(
             ties = [v for v in variants if len(v.containers) == len(widest.containers)]
             if len(ties) == 1 and all(set(v.containers) <= set(widest.containers) for v in variants):
                 for v in variants:
-                    canonical[v.key] = widest.key
-    only = ""
-    if placeless and len(used := set(canonical.values())) == 1:
+                    if v.key != widest.key:
+                        folded[v.key] = widest.key
+    if placeless and refs and len(used := {folded.get(key, key) for key in refs}) == 1:
         only = next(iter(used))
-        only = only if any(p.key == only for p in event_places) else ""
-    canonical[""] = only
-    return canonical
+        if only and any(p.key == only for p in event_places):
+            folded[""] = only
+    return folded
 
 
 def describe_items(items: Sequence[Item]) -> str:

@@ -43,10 +43,13 @@ class Known:
 
 _APOSTROPHES = re.compile(r"[’'`´.]")
 _NOT_WORD = re.compile(r"[^\w]+")
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*\Z")
 
 
 def fold(text: str) -> str:
     """Lower case, accents and periods removed, whitespace collapsed: 'Calif.' -> 'calif'."""
+    if _PLAIN.match(text):  # words and single spaces (most names): nothing to remove
+        return text.lower()
     if text.isascii():  # nothing to decompose (NFKD leaves ASCII as it is)
         plain = text.lower()
     else:
@@ -106,8 +109,8 @@ def _index() -> dict[str, tuple[Known, ...]]:
 
     def add(name: str, level: Level, within: tuple[str, ...] = ()) -> None:
         key = fold(name)
-        if key and Known(name, level, within) not in readings.setdefault(key, []):
-            readings[key].append(Known(name, level, within))
+        if key and (known := Known(name, level, within)) not in (found := readings.setdefault(key, [])):
+            found.append(known)
 
     countries = {code: c["name"].removeprefix("The ").strip() for code, c in gc.get_countries().items()}
     for name in countries.values():
@@ -115,16 +118,18 @@ def _index() -> dict[str, tuple[Known, ...]]:
     usa = fold(countries["US"])
     for state in set(_states().values()):
         add(state, Level.STATE, (usa,))
-    postal = _postal_codes()
+    # What a place of a country, or of a US state by its postal code, lies in: folded once here,
+    # not once for each of the tens of thousands of cities and counties.
+    in_country = {code: (fold(name),) for code, name in countries.items()}
+    in_state = {abbr: (fold(name), usa) for abbr, name in _postal_codes().items()}
     for county in gc.get_us_counties():
-        county_state = postal.get(county["state"])
-        add(county["name"], Level.COUNTY, (fold(county_state), usa) if county_state else (usa,))
+        add(county["name"], Level.COUNTY, in_state.get(county["state"], (usa,)))
     for city in gc.get_cities().values():
-        country = countries.get(city["countrycode"])
-        if country is None:
+        code = city["countrycode"]
+        if code not in countries:
             continue
-        city_state = postal.get(city["admin1code"]) if city["countrycode"] == "US" else None
-        add(city["name"], Level.TOWN, (fold(city_state), usa) if city_state else (fold(country),))
+        city_state = in_state.get(city["admin1code"]) if code == "US" else None
+        add(city["name"], Level.TOWN, city_state or in_country[code])
     subdivisions = {sub.code: sub for sub in pycountry.subdivisions}
     for sub in subdivisions.values():
         country = countries.get(sub.country_code)
@@ -132,7 +137,7 @@ def _index() -> dict[str, tuple[Known, ...]]:
             continue
         parent = subdivisions.get(sub.parent_code) if sub.parent_code else None
         if parent is None or parent.type == "Geographical unit":
-            add(sub.name, Level.STATE, (fold(country),))
+            add(sub.name, Level.STATE, in_country[sub.country_code])
         else:
             add(sub.name, Level.COUNTY, (fold(parent.name), fold(country)))
     return {key: tuple(found) for key, found in readings.items()}

@@ -135,3 +135,19 @@ def test_places_disagree_only_on_what_is_known(
     refs_b = [r for r in map(parse, b) if r is not None]
     assert places_disagree(refs_a, refs_b) is expected
     assert places_disagree(refs_b, refs_a) is expected
+
+
+def test_parsers_answer_as_parse_place_for_their_own_alias_table() -> None:
+    """Parsers share what they parsed only with parsers of the same aliases."""
+    default, bare = place_parser(ALIASES), place_parser({})
+    for text in (
+        "Kiev",
+        "Kharkov and Kiev",
+        "Town12 and Town345",
+        "the city of Odessa",
+        "Lviv (Lvov region)",
+    ):
+        assert default(text) == parse_place(text, ALIASES)
+        assert bare(text) == parse_place(text, {})
+        assert place_parser(dict(ALIASES))(text) is default(text)
+    assert default("Kiev") != bare("Kiev")

@@ -292,11 +292,12 @@ def named_within(inner: PlaceRef, outer: PlaceRef) -> bool:
             return True
     if inner.containers and named_within(container_ref(inner.containers), outer):
         return True
+    # The names before the levels: a level may ask the gazetteer.
     return (
-        inner.level is not None
+        _name_within(inner, outer)
+        and inner.level is not None
         and outer.level is not None
         and inner.level > outer.level
-        and _name_within(inner, outer)
     )
 
 

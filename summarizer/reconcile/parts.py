@@ -139,6 +139,7 @@ def _totals_with_parts(refs: dict[str, PlaceRef], event: EventPlaces) -> list[To
     """The places of one group that contain others, in the group's order, with those others."""
     found: list[TotalParts] = []
     qualified: dict[str, PlaceRef] | None = None
+    memo = event._inside
     for total_key, total in refs.items():
         if total.residual:
             continue  # an unstated place is a part of every total, never a total
@@ -151,18 +152,23 @@ def _totals_with_parts(refs: dict[str, PlaceRef], event: EventPlaces) -> list[To
             if qualified is None:
                 qualified = {k: ref for k, ref in refs.items() if ref.containers}
             candidates = qualified
-        inside = [
-            k
-            for k, ref in candidates.items()
-            if k != total_key and not ref.residual and within_remembered(ref, total, event)
-        ]
+        inside = []
+        for k, ref in candidates.items():
+            if k == total_key or ref.residual:
+                continue
+            # `within_remembered`, inline: this is the one comparison made for every group
+            pair = (id(ref), id(total))
+            if (within := memo.get(pair)) is None:
+                within = memo[pair] = _within(ref, total, event)
+            if within:
+                inside.append(k)
         if not inside:
             continue
         direct = [
             k
             for k in inside
             if not (len(inside) > 1 and _inside_another(k, inside, refs, event))
-            and not _deeper_than_event_place(refs[k], total, event)
+            and not (refs[k].containers and _deeper_than_event_place(refs[k], total, event))
         ]
         if components:
             direct = [k for k in direct if refs[k].key in components or refs[k].head in components]
@@ -267,14 +273,17 @@ def _part_total_why(
                 f"{figures.name(key)} alone has {describe_items(figures.by_place[key])}, "
                 f"more than the total {_total_text(figures, total_key, total)} that contains it"
             )
-    intervals = [figures.interval(k) for k in parts]
-    if not parts or any(p is None for p in intervals):
+    if not parts:
         return None
-    known = [p for p in intervals if p is not None]
+    known: list[tuple[float, float]] = []
+    for key in parts:
+        if (interval := figures.interval(key)) is None:
+            return None  # the document disagrees with itself about a part
+        known.append(interval)
     compound = figures.refs[total_key].components
     missing = len(compound) - (len(parts) - sum(figures.refs[k].residual for k in parts)) if compound else 0
-    sum_low = sum(p[0] for p in known)
-    sum_high = INF if missing > 0 else sum(p[1] for p in known)
+    sum_low = sum([p[0] for p in known])
+    sum_high = INF if missing > 0 else sum([p[1] for p in known])
     breakdown = bool(compound) or len(parts) >= 2
     # The verdict first, from the figures alone; the texts only for a finding.
     if sum_low > total[1]:

@@ -74,30 +74,34 @@ def drop_nested(
     """One disagreement between two documents, reported once: where they also disagree about a
     place that contains this one (the district's toll inside the province's), the finding at
     the containing place already says it. `known`: the `EventPlaces` made so far."""
-    # (key, its place) by (event, metric, the two documents)
-    by_pair: dict[tuple[object, ...], list[tuple[Key, PlaceRef | None]]] = defaultdict(list)
-    pairs = [(key[0], key[1], frozenset(s.document for s in conflict.sides)) for key, conflict in found]
-    for (key, _), pair in zip(found, pairs, strict=True):
-        by_pair[pair].append((key, aligned.items[key][0].place))
-    kept = []
-    for (key, conflict), pair in zip(found, pairs, strict=True):
-        if len(by_pair[pair]) == 1:  # no other place where the two documents disagree
-            kept.append(conflict)
+    # positions in `found` by (event, metric, the two documents): most pairs disagree about one
+    # place, and only those that disagree about several need their places compared
+    by_pair: dict[tuple[object, ...], list[int]] = {}
+    for n, (key, conflict) in enumerate(found):
+        pair = (key[0], key[1], frozenset([s.document for s in conflict.sides]))
+        if (members := by_pair.get(pair)) is None:
+            by_pair[pair] = [n]
+        else:
+            members.append(n)
+    nested: set[int] = set()
+    for members in by_pair.values():
+        if len(members) == 1:
             continue
-        place = aligned.items[key][0].place
-        if place is None:
-            kept.append(conflict)
-            continue
-        event = event_places_of(key[0], aligned, known)
-        wider = any(
-            outer is not None
-            and other != key
-            and (within_remembered(place, outer, event) or _coarser_event_place(place, outer, event))
-            for other, outer in by_pair[pair]
-        )
-        if not wider:
-            kept.append(conflict)
-    return kept
+        places = [(found[n][0], aligned.items[found[n][0]][0].place) for n in members]
+        for n, (key, place) in zip(members, places, strict=True):
+            if place is None:
+                continue
+            event = event_places_of(key[0], aligned, known)
+            if any(
+                outer is not None
+                and other != key
+                and (within_remembered(place, outer, event) or _coarser_event_place(place, outer, event))
+                for other, outer in places
+            ):
+                nested.add(n)
+    if not nested:
+        return [conflict for _, conflict in found]
+    return [conflict for n, (_, conflict) in enumerate(found) if n not in nested]
 
 
 def _coarser_event_place(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:

@@ -29,7 +29,7 @@ from summarizer.reconcile.conflicts import Bounds, cross_document, drop_nested, 
 from summarizer.reconcile.estimates import estimate
 from summarizer.reconcile.headlines import add_headlines
 from summarizer.reconcile.linking import link_events
-from summarizer.reconcile.parts import EventPlaces, PlaceFigures, event_places_of, part_total
+from summarizer.reconcile.parts import EventPlaces, part_totals
 from summarizer.reconcile.revisions import cued_documents, find_revisions
 from summarizer.reconcile.settings import ReconcileSettings, Reconciliation
 from summarizer.schemas import Claim, Conflict, ConflictKind, Document, Estimate, Event, Report
@@ -133,10 +133,7 @@ def _reconcile(
 
     event_places: dict[EventKey, EventPlaces] = {}
     conflicts.extend(drop_nested(cross, aligned, event_places))
-    for (event_key, metric, doc_id), by_place in current_by_group.items():
-        if len(by_place) > 1:
-            places = event_places_of(event_key, aligned, event_places)
-            conflicts.extend(part_total(PlaceFigures(event_key, metric, doc_id, by_place, aligned, places)))
+    conflicts.extend(part_totals(current_by_group, aligned, event_places))
 
     claim_events: dict[str, str | None] = {}
     for key, group in aligned.items.items():

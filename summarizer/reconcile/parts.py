@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarizer.lazy import lazy_property
 from summarizer.reconcile.alignment import (
     INF,
     Aligned,
@@ -48,14 +47,13 @@ def _additive_metric(metric: str) -> bool:
     return not _NON_ADDITIVE & set(metric.split("_"))
 
 
-def _is_additive(metric: str, groups: Iterable[list[Item]]) -> bool:
-    if not _additive_metric(metric):
-        return False
-    for group in groups:  # loops, not a generator: this runs once per (document, event, metric)
+def _has_unit(groups: Iterable[list[Item]]) -> bool:
+    """A figure with a unit (km, percent): not a count, so not one that adds up."""
+    for group in groups:
         for item in group:
             if item.claim.quantity.unit:
-                return False
-    return True
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -104,84 +102,124 @@ def _within(inner: PlaceRef, outer: PlaceRef, event: EventPlaces) -> bool:
         return True
     if inner.containers and _within(container_ref(inner.containers), outer, event):
         return True
-    if event.top is None or inner.level is None or outer.level is None:
+    # The names first: a place's level may ask the gazetteer, and most places are no event place.
+    if event.top != outer.head or inner.head not in event.heads:
         return False
-    return event.top == outer.head and inner.level > outer.level and inner.head in event.heads
+    return inner.level is not None and outer.level is not None and inner.level > outer.level
+
+
+def part_totals(
+    by_group: dict[tuple[EventKey, str, str], dict[str, list[Item]]],
+    aligned: Aligned,
+    known: dict[EventKey, EventPlaces],
+) -> list[Conflict]:
+    """`part_total` of every (event, metric, document) group of current claims, by place key.
+
+    Which places are totals with parts follows from the places alone (`_totals_with_parts`);
+    the figures are read only for the groups that have one: at scale, most groups do not."""
+    conflicts: list[Conflict] = []
+    for (event_key, metric, doc_id), by_place in by_group.items():
+        if len(by_place) < 2 or not _additive_metric(metric):
+            continue
+        refs = {k: g[0].place for k, g in by_place.items() if k and g[0].place is not None}
+        if len(refs) < 2:
+            continue  # a total and a part are two places
+        totals = _totals_with_parts(refs, event_places_of(event_key, aligned, known))
+        if totals and not _has_unit(by_place.values()):
+            figures = PlaceFigures(event_key, metric, doc_id, by_place, aligned, refs)
+            conflicts.extend(part_total(figures, totals))
+    return conflicts
+
+
+# A total's place key, the places inside it and the places directly inside it.
+TotalParts = tuple[str, list[str], list[str]]
+
+
+def _totals_with_parts(refs: dict[str, PlaceRef], event: EventPlaces) -> list[TotalParts]:
+    """The places of one group that contain others, in the group's order, with those others."""
+    found: list[TotalParts] = []
+    qualified: dict[str, PlaceRef] | None = None
+    memo = event._inside
+    for total_key, total in refs.items():
+        if total.residual:
+            continue  # an unstated place is a part of every total, never a total
+        components = total.components
+        candidates = refs
+        if not components and total.level is None:
+            # A place that is neither compound nor of a known admin level contains only places
+            # qualified by it (`_within`): checking those alone keeps a document with a hundred
+            # places from comparing every pair.
+            if qualified is None:
+                qualified = {k: ref for k, ref in refs.items() if ref.containers}
+            candidates = qualified
+        inside = []
+        for k, ref in candidates.items():
+            if k == total_key or ref.residual:
+                continue
+            # `within_remembered`, inline: this is the one comparison made for every group
+            pair = (id(ref), id(total))
+            if (within := memo.get(pair)) is None:
+                within = memo[pair] = _within(ref, total, event)
+            if within:
+                inside.append(k)
+        if not inside:
+            continue
+        direct = [
+            k
+            for k in inside
+            if not (len(inside) > 1 and _inside_another(k, inside, refs, event))
+            and not (refs[k].containers and _deeper_than_event_place(refs[k], total, event))
+        ]
+        if components:
+            direct = [k for k in direct if refs[k].key in components or refs[k].head in components]
+        found.append((total_key, inside, direct))
+    return found
+
+
+def _inside_another(key: str, inside: list[str], refs: dict[str, PlaceRef], event: EventPlaces) -> bool:
+    """Whether the place of `key` lies in another of the places `inside` a total."""
+    ref = refs[key]
+    return any(m != key and within_remembered(ref, refs[m], event) for m in inside)
 
 
 def _intersect(items: list[Item]) -> tuple[float, float] | None:
-    bounds = [arith_bounds(i) for i in items]
-    low = max(b[0] for b in bounds)
-    high = min(b[1] for b in bounds)
+    if len(items) == 1:  # most places of a document: one figure
+        low, high = arith_bounds(items[0])
+    else:
+        bounds = [arith_bounds(i) for i in items]
+        low = max(b[0] for b in bounds)
+        high = min(b[1] for b in bounds)
     return (low, high) if low <= high else None
 
 
-@dataclass
+@dataclass(slots=True)
 class PlaceFigures:
-    """The current claims of one document, event and metric, by place key: the input of the
-    part/total checks."""
+    """The current claims of one document, event and metric, by place key, of a group where a
+    place contains another: the input of the part/total checks."""
 
     event_key: EventKey
     metric: str
     doc_id: str
     by_place: dict[str, list[Item]]
     aligned: Aligned
-    event: EventPlaces
-    intervals: dict[str, tuple[float, float] | None] = field(default_factory=dict, init=False)
-    refs: dict[str, PlaceRef] = field(init=False)
-
-    def __post_init__(self) -> None:
-        # Plain attributes, not cached properties: 25,000 groups at 100,000 claims.
-        self.refs = {k: g[0].place for k, g in self.by_place.items() if k and g[0].place is not None}
+    refs: dict[str, PlaceRef]
+    intervals: dict[str, tuple[float, float] | None] = field(default_factory=dict)
 
     def interval(self, key: str) -> tuple[float, float] | None:
         """What all the document's claims at a place allow together (None: they disagree).
         Remembered: the same place is a part of several totals."""
-        if key not in self.intervals:
-            self.intervals[key] = _intersect(self.by_place[key])
-        return self.intervals[key]
+        intervals = self.intervals
+        if key not in intervals:
+            intervals[key] = _intersect(self.by_place[key])
+        return intervals[key]
 
     def name(self, key: str) -> str:
         return self.aligned.place_names.get((self.event_key, self.metric, key), key)
 
-    @lazy_property
-    def qualified(self) -> dict[str, PlaceRef]:
-        """The places whose text names a container: the only ones that can lie in a plain place."""
-        return {k: ref for k, ref in self.refs.items() if ref.containers}
 
-    def parts_of(self, total_key: str) -> tuple[list[str], list[str]]:
-        """(places inside the total, places directly inside it)."""
-        event = self.event
-        refs = self.refs
-        total = refs[total_key]
-        # A place that is neither compound nor of a known admin level contains only places
-        # qualified by it (`_within`): checking those alone keeps a document with a hundred
-        # places from comparing every pair.
-        components = total.components
-        plain = not components and total.level is None
-        candidates = self.qualified if plain else refs
-        if not candidates:
-            return [], []
-        inside = [
-            k
-            for k, ref in candidates.items()
-            if k != total_key and not ref.residual and within_remembered(ref, total, event)
-        ]
-        if not inside:
-            return inside, []
-        direct = [
-            k
-            for k in inside
-            if not any(m != k and within_remembered(refs[k], refs[m], event) for m in inside)
-            and not _deeper_than_event_place(refs[k], total, event)
-        ]
-        if components:
-            direct = [k for k in direct if refs[k].key in components or refs[k].head in components]
-        return inside, direct
-
-
-def part_total(figures: PlaceFigures) -> list[Conflict]:
-    """Totals of one document, event and metric against the parts the same document gives.
+def part_total(figures: PlaceFigures, totals: list[TotalParts]) -> list[Conflict]:
+    """Totals of one document, event and metric against the parts the same document gives
+    (`totals`: `_totals_with_parts` of its places).
 
     The parts of a total are the claims at places lying directly in it: the components of a
     compound place, or places inside it with no other known place in between, plus any figure
@@ -194,16 +232,9 @@ def part_total(figures: PlaceFigures) -> list[Conflict]:
       their sum falls short of the total (something is unaccounted for) or can fall outside it
       (consistent only if the parts take certain values).
     """
-    if not _is_additive(figures.metric, figures.by_place.values()):
-        return []
     residual = [k for k, ref in figures.refs.items() if ref.residual]
     conflicts: list[Conflict] = []
-    for total_key, total_ref in figures.refs.items():
-        if total_ref.residual:
-            continue
-        inside, direct = figures.parts_of(total_key)
-        if not inside:
-            continue  # no parts
+    for total_key, inside, direct in totals:
         total = figures.interval(total_key)
         if total is None:
             continue  # the document already disagrees with itself about the total
@@ -242,14 +273,17 @@ def _part_total_why(
                 f"{figures.name(key)} alone has {describe_items(figures.by_place[key])}, "
                 f"more than the total {_total_text(figures, total_key, total)} that contains it"
             )
-    intervals = [figures.interval(k) for k in parts]
-    if not parts or any(p is None for p in intervals):
+    if not parts:
         return None
-    known = [p for p in intervals if p is not None]
+    known: list[tuple[float, float]] = []
+    for key in parts:
+        if (interval := figures.interval(key)) is None:
+            return None  # the document disagrees with itself about a part
+        known.append(interval)
     compound = figures.refs[total_key].components
     missing = len(compound) - (len(parts) - sum(figures.refs[k].residual for k in parts)) if compound else 0
-    sum_low = sum(p[0] for p in known)
-    sum_high = INF if missing > 0 else sum(p[1] for p in known)
+    sum_low = sum([p[0] for p in known])
+    sum_high = INF if missing > 0 else sum([p[1] for p in known])
     breakdown = bool(compound) or len(parts) >= 2
     # The verdict first, from the figures alone; the texts only for a finding.
     if sum_low > total[1]:

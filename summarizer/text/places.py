@@ -289,7 +289,8 @@ def place_within(inner: PlaceRef, outer: PlaceRef) -> bool:
 def _name_within(inner: PlaceRef, outer: PlaceRef) -> bool:
     """`outer`'s name (without admin word) appears as whole words inside `inner`'s longer name."""
     small, big = outer.core, inner.words
-    if not small or len(small) >= len(big) or inner.head == outer.head:
+    # `small[0] not in big`: a test in C first, as most pairs of names share no word
+    if not small or len(small) >= len(big) or inner.head == outer.head or small[0] not in big:
         return False
     return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
@@ -312,11 +313,12 @@ def named_within(inner: PlaceRef, outer: PlaceRef) -> bool:
             return True
     if inner.containers and named_within(container_ref(inner.containers), outer):
         return True
+    # The names before the levels: a level may ask the gazetteer.
     return (
-        inner.level is not None
+        _name_within(inner, outer)
+        and inner.level is not None
         and outer.level is not None
         and inner.level > outer.level
-        and _name_within(inner, outer)
     )
 
 

@@ -22,7 +22,7 @@ import datetime as dt
 import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from summarizer.reconcile.evidence import (
@@ -77,14 +77,64 @@ class _EventInfo:
         self.lede_ids = tuple(map(id, self.lede_places))
 
 
+# (lede places, lede places) by identity -> whether they disagree: the same few lists meet often
+_DisagreeMemo = dict[tuple[tuple[int, ...], tuple[int, ...]], bool]
+
+
+@dataclass
+class _Summary:
+    """What the merge rule reads of a cluster, kept as it grows, so that most merges are decided
+    without comparing its members two by two (`_Clusters.refuses`)."""
+
+    members: list[int]
+    documents: set[str]
+    # the latest first day and the earliest last day of its dated members: the two ends any
+    # pair of members is furthest apart by (`days_apart` of these two spans is the widest gap)
+    span: DateRange | None
+    kinds: set[str]
+    magnitudes: list[_EventInfo]  # members whose ledes give magnitudes
+    people: list[_EventInfo]  # members whose ledes name people in full
+    # the lede places of its members of a known kind, one list per distinct list (by identity)
+    places: dict[tuple[int, ...], list[PlaceRef]]
+
+    @classmethod
+    def of(cls, info: _EventInfo) -> _Summary:
+        return cls(
+            members=[info.order],
+            documents={info.event.document},
+            span=info.dates,
+            kinds={info.kind} if info.kind else set(),
+            magnitudes=[info] if info.evidence.magnitudes else [],
+            people=[info] if info.evidence.people else [],
+            places={info.lede_ids: info.lede_places} if info.kind is not None else {},
+        )
+
+    def absorb(self, other: _Summary) -> None:
+        self.members += other.members
+        self.documents |= other.documents
+        if self.span is None or other.span is None:
+            self.span = self.span or other.span
+        else:
+            self.span = (max(self.span[0], other.span[0]), min(self.span[1], other.span[1]))
+        self.kinds |= other.kinds
+        self.magnitudes += other.magnitudes
+        self.people += other.people
+        for ids, places in other.places.items():
+            self.places.setdefault(ids, places)
+
+
 class _Clusters:
     """Union-find over events whose merges are refused when any two members cannot be linked."""
 
-    def __init__(self, infos: list[_EventInfo], cannot: Callable[[_EventInfo, _EventInfo], bool]) -> None:
+    def __init__(self, infos: list[_EventInfo], window: int) -> None:
         self.infos = infos
-        self.cannot = cannot
+        self.window = window
         self.parent = list(range(len(infos)))
-        self.members: list[list[int]] = [[i] for i in range(len(infos))]
+        self.summaries = [_Summary.of(info) for info in infos]
+        self.disagree: _DisagreeMemo = {}
+
+    def members(self, root: int) -> list[int]:
+        return self.summaries[root].members
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -92,26 +142,46 @@ class _Clusters:
             i = self.parent[i]
         return i
 
+    def refuses(self, a: _Summary, b: _Summary) -> bool:
+        """Whether some member of `a` and some member of `b` cannot be linked (`cannot_link`).
+
+        Each of `cannot_link`'s reasons is asked of the clusters at once: a shared document; the
+        widest gap between their dates (their spans' `days_apart`); two different kinds; and only
+        for the members that have them, magnitudes, people and (members of a known kind) places.
+        """
+        if not a.documents.isdisjoint(b.documents):
+            return True
+        if a.span and b.span and days_apart(a.span, b.span) > self.window:
+            return True
+        if a.kinds and b.kinds and len(a.kinds | b.kinds) > 1:
+            return True
+        if any(magnitudes_disagree(x.evidence, y.evidence) for x in a.magnitudes for y in b.magnitudes):
+            return True
+        if any(people_disagree(x.evidence, y.evidence) for x in a.people for y in b.people):
+            return True
+        memo = self.disagree
+        for ids_a, places_a in a.places.items():
+            for ids_b, places_b in b.places.items():
+                key = (ids_a, ids_b)
+                if (found := memo.get(key)) is None:
+                    found = memo[key] = places_disagree(places_a, places_b)
+                if found:
+                    return True
+        return False
+
     def union(self, i: int, j: int) -> bool:
         a, b = self.find(i), self.find(j)
-        if a == b:
-            return False
-        if any(self.cannot(self.infos[x], self.infos[y]) for x in self.members[a] for y in self.members[b]):
+        if a == b or self.refuses(self.summaries[a], self.summaries[b]):
             return False
         if a > b:
             a, b = b, a
         self.parent[b] = a
-        self.members[a] += self.members[b]
-        self.members[b] = []
+        self.summaries[a].absorb(self.summaries[b])
         return True
 
 
 def _kinds_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
-
-
-# (lede places, lede places) by identity -> whether they disagree: the same few lists meet often
-_DisagreeMemo = dict[tuple[tuple[int, ...], tuple[int, ...]], bool]
 
 
 def cannot_link(a: _EventInfo, b: _EventInfo, window: int, memo: _DisagreeMemo | None = None) -> bool:
@@ -169,8 +239,7 @@ def link_events(
             )
         )
     window = settings.date_window_days
-    disagree: _DisagreeMemo = {}
-    clusters = _Clusters(infos, lambda a, b: cannot_link(a, b, window, disagree))
+    clusters = _Clusters(infos, window)
     for *_, i, j in sorted(_dated_pairs(infos, window) + _shared_pairs(infos, settings.link_similarity)):
         clusters.union(i, j)
     _attach_leftovers(clusters, ATTACH_SIMILARITY)
@@ -270,10 +339,10 @@ def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
     than of another."""
     infos = clusters.infos
     roots = {clusters.find(i.order) for i in infos}
-    groups = {r: clusters.members[r] for r in roots if len(clusters.members[r]) > 1}
+    groups = {r: clusters.members(r) for r in roots if len(clusters.members(r)) > 1}
     moves: list[tuple[float, int, int]] = []
     for info in infos:
-        if len(clusters.members[clusters.find(info.order)]) > 1:
+        if len(clusters.members(clusters.find(info.order))) > 1:
             continue
         scores = sorted(
             (

@@ -155,9 +155,17 @@ class _Clusters:
             return True
         if a.kinds and b.kinds and len(a.kinds | b.kinds) > 1:
             return True
-        if any(magnitudes_disagree(x.evidence, y.evidence) for x in a.magnitudes for y in b.magnitudes):
+        if (
+            a.magnitudes
+            and b.magnitudes
+            and any(magnitudes_disagree(x.evidence, y.evidence) for x in a.magnitudes for y in b.magnitudes)
+        ):
             return True
-        if any(people_disagree(x.evidence, y.evidence) for x in a.people for y in b.people):
+        if (
+            a.people
+            and b.people
+            and any(people_disagree(x.evidence, y.evidence) for x in a.people for y in b.people)
+        ):
             return True
         memo = self.disagree
         for ids_a, places_a in a.places.items():
@@ -245,7 +253,7 @@ def link_events(
     _attach_leftovers(clusters, ATTACH_SIMILARITY)
 
     groups: dict[int, list[_EventInfo]] = defaultdict(list)
-    for info in infos:
+    for info in infos:  # in order, so each group's members are in document order
         groups[clusters.find(info.order)].append(info)
     ordered = sorted(
         groups.values(),
@@ -276,27 +284,35 @@ def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
     first = [i.dates[0].toordinal() if i.dates else 0 for i in infos]
     last = [i.dates[1].toordinal() if i.dates else 0 for i in infos]
     documents = [i.event.document for i in infos]
-    kinds = [i.kind for i in infos]
+    # Events of one kind that name the same places (the parser hands out one object per text,
+    # so by identity) are one class to the checks: a pair of classes is checked once.
+    classes: dict[tuple[str | None, tuple[int, ...]], int] = {}
+    examples: list[_EventInfo] = []  # one event of each class
+    class_of: list[int] = []
+    for info in infos:
+        key = (info.kind, tuple(map(id, info.places)))
+        if (found := classes.get(key)) is None:
+            found = classes[key] = len(examples)
+            examples.append(info)
+        class_of.append(found)
+    fits_by_class: list[dict[int, bool]] = [{} for _ in examples]
+    memo: dict[tuple[int, int], bool] = {}  # the same few places meet again and again
     active: list[tuple[int, int]] = []  # (last day, index) as a min-heap
     pairs: list[_Pair] = []
-    memo: dict[tuple[int, int], bool] = {}  # the same few places meet again and again
-    # The reports of one event name the same places (the parser hands out one object per
-    # text), so whole place lists meet again too: their answer is remembered by identity.
-    place_ids = [tuple(map(id, i.places)) for i in infos]
-    compatible: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
     for info in dated:
         i = info.order
-        start, end, document, kind, places = first[i], last[i], documents[i], kinds[i], place_ids[i]
+        start, end, document, own = first[i], last[i], documents[i], class_of[i]
+        fits_own = fits_by_class[own]
         horizon = start - window
         while active and active[0][0] < horizon:
             heapq.heappop(active)
         for _, j in active:
-            if documents[j] == document or not _kinds_compatible(kind, kinds[j]):
+            if documents[j] == document:
                 continue
-            other = place_ids[j]
-            pair = (places, other) if places <= other else (other, places)  # `places_compatible` is symmetric
-            if (fits := compatible.get(pair)) is None:
-                fits = compatible[pair] = places_compatible(info.places, infos[j].places, memo)
+            if (fits := fits_own.get(other := class_of[j])) is None:
+                a, b = examples[own], examples[other]
+                fits = _kinds_compatible(a.kind, b.kind) and places_compatible(a.places, b.places, memo)
+                fits_own[other] = fits_by_class[other][own] = fits  # both are symmetric
             if fits:
                 gap = max(0, first[j] - end, start - last[j])  # `days_apart`, on ordinals
                 span = (end - start) + (last[j] - first[j])
@@ -361,9 +377,9 @@ def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
 
 
 def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:
-    # Members in document-id order, so that ties (a place's spelling, the kind, the description)
-    # never depend on the order the documents were given in.
-    members = sorted(members, key=lambda m: (m.event.document, m.order))
+    """The linked event of `members`, given in their order, which sorts by document first: ties
+    (a place's spelling, the kind, the description) never depend on the order the documents were
+    given in."""
     single_days = Counter(m.dates[0] for m in members if m.dates and m.dates[0] == m.dates[1])
     places: dict[str, str] = {}
     for member in members:
@@ -373,7 +389,7 @@ def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:
     return LinkedEvent(
         id=linked_id,
         members=[m.event.id for m in members],
-        documents=sorted({m.event.document for m in members}),
+        documents=list(dict.fromkeys(m.event.document for m in members)),
         date=single_days.most_common(1)[0][0] if single_days else None,
         places=list(places.values()),
         kind=kinds.most_common(1)[0][0] if kinds else None,

@@ -81,7 +81,7 @@ class _EventInfo:
 _DisagreeMemo = dict[tuple[tuple[int, ...], tuple[int, ...]], bool]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Summary:
     """What the merge rule reads of a cluster, kept as it grows, so that most merges are decided
     without comparing its members two by two (`_Clusters.refuses`)."""
@@ -91,9 +91,9 @@ class _Summary:
     # the latest first day and the earliest last day of its dated members: the two ends any
     # pair of members is furthest apart by (`days_apart` of these two spans is the widest gap)
     span: DateRange | None
-    kinds: set[str]
-    magnitudes: list[_EventInfo]  # members whose ledes give magnitudes
-    people: list[_EventInfo]  # members whose ledes name people in full
+    kind: str | None  # its members' one known kind: two kinds never merge
+    magnitudes: tuple[_EventInfo, ...]  # members whose ledes give magnitudes
+    people: tuple[_EventInfo, ...]  # members whose ledes name people in full
     # the lede places of its members of a known kind, one list per distinct list (by identity)
     places: dict[tuple[int, ...], list[PlaceRef]]
 
@@ -103,9 +103,9 @@ class _Summary:
             members=[info.order],
             documents={info.event.document},
             span=info.dates,
-            kinds={info.kind} if info.kind else set(),
-            magnitudes=[info] if info.evidence.magnitudes else [],
-            people=[info] if info.evidence.people else [],
+            kind=info.kind,
+            magnitudes=(info,) if info.evidence.magnitudes else (),
+            people=(info,) if info.evidence.people else (),
             places={info.lede_ids: info.lede_places} if info.kind is not None else {},
         )
 
@@ -116,7 +116,8 @@ class _Summary:
             self.span = self.span or other.span
         else:
             self.span = (max(self.span[0], other.span[0]), min(self.span[1], other.span[1]))
-        self.kinds |= other.kinds
+        if self.kind is None:
+            self.kind = other.kind
         self.magnitudes += other.magnitudes
         self.people += other.people
         for ids, places in other.places.items():
@@ -153,7 +154,7 @@ class _Clusters:
             return True
         if a.span and b.span and days_apart(a.span, b.span) > self.window:
             return True
-        if a.kinds and b.kinds and len(a.kinds | b.kinds) > 1:
+        if a.kind is not None and b.kind is not None and a.kind != b.kind:
             return True
         if (
             a.magnitudes

@@ -186,6 +186,14 @@ class PlaceRef:
         return frozenset(found - {self.head, ""})
 
     @lazy_property
+    def names(self) -> frozenset[str]:
+        """Every word of its names: its own, its containers', its parts' and those of the places
+        it lies in (`within`). Two places that can be one (`_same_place_possible`) always share
+        one, since each of its rules finds a whole name or a name's words in the other's."""
+        texts = (self.head, self.key, " ".join(self.core), *self.containers, *self.components, *self.within)
+        return frozenset(word for text in texts for word in text.split())
+
+    @lazy_property
     def care(self) -> bool:
         """A hospital or clinic: where people were taken, not where the incident was."""
         return is_care_facility(self.head)
@@ -316,6 +324,10 @@ def places_compatible(
     """
     if not a or not b:
         return True
+    # No word in common: no two of them can be one place (`PlaceRef.names`), and the many
+    # pairs of unrelated places are told apart without comparing them.
+    if frozenset().union(*(p.names for p in a)).isdisjoint(frozenset().union(*(q.names for q in b))):
+        return False
     for p in a:
         for q in b:
             if memo is None:

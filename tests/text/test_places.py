@@ -6,6 +6,7 @@ import pytest
 
 from summarizer.text.places import (
     DEFAULT_PLACE_ALIASES,
+    _same_place_possible,
     named_within,
     parse_place,
     place_parser,
@@ -135,3 +136,27 @@ def test_places_disagree_only_on_what_is_known(
     refs_b = [r for r in map(parse, b) if r is not None]
     assert places_disagree(refs_a, refs_b) is expected
     assert places_disagree(refs_b, refs_a) is expected
+
+
+_MANY_PLACES = [
+    "Ardmore", "Ardmore and Belcastle", "Corrin", "Harrowgate (Central Norland district)",
+    "Central Norland district", "Norland province", "West Virginia", "Virginia", "Northwood region",
+    "Port Ellis-Greenway International Airport", "Port Ellis, Oregon", "Kiev", "Kyiv",
+    "Maple Bend", "Maple Bend, Ohio", "Juniper Falls, Idaho", "Boise", "Idaho", "Ohio", "Kenya",
+    "Nairobi", "Lyon", "Marseille", "Salem", "Marion County", "Tarnwick", "Tarnwick County",
+    "Cypress", "Texas", "Harris County", "United States", "Fort Lauderdale, Florida",
+    "Fort Lauderdale-Hollywood International Airport", "Florida", "hospitals in Bener Meriah district",
+    "Takengon (Central Aceh district)", "Aceh province", "Kyiv and Kharkiv", "across the two cities",
+    "unspecified location", "Memorial Hospital", "Athens", "Greece", "Brooklyn", "New York City",
+]  # fmt: skip
+
+
+def test_places_that_can_be_one_share_a_word_of_their_names() -> None:
+    """`places_compatible` tells unrelated places apart by their names' words alone
+    (`PlaceRef.names`): it may, as no two places that can be one lack a shared word."""
+    parse = place_parser(ALIASES)
+    refs = [r for r in map(parse, _MANY_PLACES) if r is not None]
+    for p in refs:
+        for q in refs:
+            if p.names.isdisjoint(q.names):
+                assert not _same_place_possible(p, q), (p.text, q.text)

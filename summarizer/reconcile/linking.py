@@ -21,9 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from summarizer.reconcile.evidence import (
     Evidence,
@@ -49,6 +50,9 @@ _KIND_SYNONYMS = {
     "gunfire": "shooting",
     "shootings": "shooting",
 }
+
+
+_Value = TypeVar("_Value", bound=Hashable)
 
 
 def normalize_kind(kind: str | None) -> str | None:
@@ -353,18 +357,25 @@ def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
     """An event left alone joins the one linked event whose reports it shares the most with,
     when that is at least `threshold` and clearly more than it shares with any other (half
     as much again, `ATTACH_MARGIN`): a report that names little still names more of its own event
-    than of another."""
+    than of another. Only linked events that share a name or figure with it share anything (an
+    index by feature); `threshold` is above 0, so the others never count."""
     infos = clusters.infos
     roots = {clusters.find(i.order) for i in infos}
     groups = {r: clusters.members(r) for r in roots if len(clusters.members(r)) > 1}
+    by_feature: dict[str, set[int]] = defaultdict(set)
+    for root, members in groups.items():
+        for m in members:
+            for feature in infos[m].evidence.features:
+                by_feature[feature].add(root)
     moves: list[tuple[float, int, int]] = []
     for info in infos:
         if len(clusters.members(clusters.find(info.order))) > 1:
             continue
+        sharing = set().union(*(by_feature.get(feature, ()) for feature in info.evidence.features))
         scores = sorted(
             (
-                (max(similarity(info.evidence, infos[m].evidence) for m in members), root)
-                for root, members in groups.items()
+                (max(similarity(info.evidence, infos[m].evidence) for m in groups[root]), root)
+                for root in sharing
             ),
             reverse=True,
         )
@@ -381,18 +392,25 @@ def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:
     """The linked event of `members`, given in their order, which sorts by document first: ties
     (a place's spelling, the kind, the description) never depend on the order the documents were
     given in."""
-    single_days = Counter(m.dates[0] for m in members if m.dates and m.dates[0] == m.dates[1])
     places: dict[str, str] = {}
     for member in members:
         for text, ref in zip(member.event.places, member.places, strict=False):
             places.setdefault(ref.key, text)
-    kinds = Counter(m.event.kind for m in members if m.event.kind)
     return LinkedEvent(
         id=linked_id,
         members=[m.event.id for m in members],
         documents=list(dict.fromkeys(m.event.document for m in members)),
-        date=single_days.most_common(1)[0][0] if single_days else None,
+        date=_most_common(m.dates[0] for m in members if m.dates and m.dates[0] == m.dates[1]),
         places=list(places.values()),
-        kind=kinds.most_common(1)[0][0] if kinds else None,
+        kind=_most_common(m.event.kind for m in members if m.event.kind),
         description=max((m.event.description for m in members), key=len),
     )
+
+
+def _most_common(values: Iterable[_Value]) -> _Value | None:
+    """The most frequent value, the first seen of those tied (as `Counter.most_common(1)`, which
+    costs more than the count itself for the few members of a linked event); None for none."""
+    counts: dict[_Value, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None

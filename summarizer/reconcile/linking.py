@@ -284,10 +284,11 @@ _Pair = tuple[float, float, int, int]
 def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
     """Dated events at most `window` days apart with compatible kinds and places; the closest
     first. A sweep in date order keeps only events whose interval still reaches the current one."""
-    dated = sorted((i for i in infos if i.dates), key=lambda x: ((x.dates or (dt.date.min,))[0], x.order))
     # Days as ordinals, and what each pair is checked on, read once per event, not once per pair.
     first = [i.dates[0].toordinal() if i.dates else 0 for i in infos]
     last = [i.dates[1].toordinal() if i.dates else 0 for i in infos]
+    # by first day, then order (a stable sort of events taken in order)
+    dated = sorted((i.order for i in infos if i.dates), key=first.__getitem__)
     documents = [i.event.document for i in infos]
     # Events of one kind that name the same places (the parser hands out one object per text,
     # so by identity) are one class to the checks: a pair of classes is checked once.
@@ -304,8 +305,7 @@ def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
     memo: dict[tuple[int, int], bool] = {}  # the same few places meet again and again
     active: list[tuple[int, int]] = []  # (last day, index) as a min-heap
     pairs: list[_Pair] = []
-    for info in dated:
-        i = info.order
+    for i in dated:
         start, end, document, own = first[i], last[i], documents[i], class_of[i]
         fits_own = fits_by_class[own]
         horizon = start - window

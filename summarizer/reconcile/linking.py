@@ -253,7 +253,10 @@ def link_events(
         )
     window = settings.date_window_days
     clusters = _Clusters(infos, window)
-    for *_, i, j in sorted(_dated_pairs(infos, window) + _shared_pairs(infos, settings.link_similarity)):
+    pairs = _dated_pairs(infos, window)
+    pairs += _shared_pairs(infos, settings.link_similarity)
+    pairs.sort()
+    for *_, i, j in pairs:
         clusters.union(i, j)
     _attach_leftovers(clusters, ATTACH_SIMILARITY)
 
@@ -360,8 +363,8 @@ def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
     than of another. Only linked events that share a name or figure with it share anything (an
     index by feature); `threshold` is above 0, so the others never count."""
     infos = clusters.infos
-    roots = {clusters.find(i.order) for i in infos}
-    groups = {r: clusters.members(r) for r in roots if len(clusters.members(r)) > 1}
+    root_of = [clusters.find(i.order) for i in infos]
+    groups = {r: clusters.members(r) for r in root_of if len(clusters.members(r)) > 1}
     by_feature: dict[str, set[int]] = defaultdict(set)
     for root, members in groups.items():
         for m in members:
@@ -369,7 +372,7 @@ def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
                 by_feature[feature].add(root)
     moves: list[tuple[float, int, int]] = []
     for info in infos:
-        if len(clusters.members(clusters.find(info.order))) > 1:
+        if root_of[info.order] in groups:
             continue
         sharing = set().union(*(by_feature.get(feature, ()) for feature in info.evidence.features))
         scores = sorted(

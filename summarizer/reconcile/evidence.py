@@ -87,8 +87,7 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
     chosen: dict[str, list[int]] = {}
     starts: dict[str, list[int]] = {}
     core: dict[str, list[int]] = {}
-    own_places = {event.id: event.places for event in events}
-    own_sentence = {event.id: event.sentence for event in events}
+    own = {event.id: event for event in events}  # the last of an id, as for its lede
     for event in events:
         starts.setdefault(event.document, []).append(event.sentence)
     segmented: dict[str, list[Sentence]] = {}  # a document's sentences, cut once for all its events
@@ -98,6 +97,9 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
             continue
         if (sentences := segmented.get(document.id)) is None:
             sentences = segmented[document.id] = document.sentences or segment(document.text)
+        if not sentences:  # nothing to read: no lede to choose
+            wanted[event.id] = []
+            continue
         later = [s for s in starts[event.document] if s > event.sentence]
         chosen[event.id] = _lede_sentences(event.sentence, len(sentences), min(later, default=None))
         # the lede proper: the event's sentence and the next; the whole opening when it is in it
@@ -123,11 +125,11 @@ def lede_evidence(events: Sequence[Event], documents: Sequence[Document]) -> dic
             if index in core[event_id]:
                 places.update(dict.fromkeys(_places(parsed[text])))
                 people |= _full_names(parsed[text])
-                if index == own_sentence[event_id]:
+                if index == own[event_id].sentence:
                     parties |= _full_names(parsed[text])
                 named |= {f.split(":", 1)[1] for f in _features(parsed[text]) if f.startswith("person:")}
                 # the event's own places that its lede names, which the parse may have missed
-                places.update(dict.fromkeys(p for p in own_places[event_id] if p in text))
+                places.update(dict.fromkeys(p for p in own[event_id].places if p in text))
         features |= {f"magnitude:{m:g}" for m in magnitudes}
         evidence[event_id] = Evidence(
             features=frozenset(features),

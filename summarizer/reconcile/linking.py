@@ -21,9 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from summarizer.reconcile.evidence import (
     Evidence,
@@ -49,6 +50,9 @@ _KIND_SYNONYMS = {
     "gunfire": "shooting",
     "shootings": "shooting",
 }
+
+
+_Value = TypeVar("_Value", bound=Hashable)
 
 
 def normalize_kind(kind: str | None) -> str | None:
@@ -77,14 +81,65 @@ class _EventInfo:
         self.lede_ids = tuple(map(id, self.lede_places))
 
 
+# (lede places, lede places) by identity -> whether they disagree: the same few lists meet often
+_DisagreeMemo = dict[tuple[tuple[int, ...], tuple[int, ...]], bool]
+
+
+@dataclass(slots=True)
+class _Summary:
+    """What the merge rule reads of a cluster, kept as it grows, so that most merges are decided
+    without comparing its members two by two (`_Clusters.refuses`)."""
+
+    members: list[int]
+    documents: set[str]
+    # the latest first day and the earliest last day of its dated members: the two ends any
+    # pair of members is furthest apart by (`days_apart` of these two spans is the widest gap)
+    span: DateRange | None
+    kind: str | None  # its members' one known kind: two kinds never merge
+    magnitudes: tuple[_EventInfo, ...]  # members whose ledes give magnitudes
+    people: tuple[_EventInfo, ...]  # members whose ledes name people in full
+    # the lede places of its members of a known kind, one list per distinct list (by identity)
+    places: dict[tuple[int, ...], list[PlaceRef]]
+
+    @classmethod
+    def of(cls, info: _EventInfo) -> _Summary:
+        return cls(
+            members=[info.order],
+            documents={info.event.document},
+            span=info.dates,
+            kind=info.kind,
+            magnitudes=(info,) if info.evidence.magnitudes else (),
+            people=(info,) if info.evidence.people else (),
+            places={info.lede_ids: info.lede_places} if info.kind is not None else {},
+        )
+
+    def absorb(self, other: _Summary) -> None:
+        self.members += other.members
+        self.documents |= other.documents
+        if self.span is None or other.span is None:
+            self.span = self.span or other.span
+        else:
+            self.span = (max(self.span[0], other.span[0]), min(self.span[1], other.span[1]))
+        if self.kind is None:
+            self.kind = other.kind
+        self.magnitudes += other.magnitudes
+        self.people += other.people
+        for ids, places in other.places.items():
+            self.places.setdefault(ids, places)
+
+
 class _Clusters:
     """Union-find over events whose merges are refused when any two members cannot be linked."""
 
-    def __init__(self, infos: list[_EventInfo], cannot: Callable[[_EventInfo, _EventInfo], bool]) -> None:
+    def __init__(self, infos: list[_EventInfo], window: int) -> None:
         self.infos = infos
-        self.cannot = cannot
+        self.window = window
         self.parent = list(range(len(infos)))
-        self.members: list[list[int]] = [[i] for i in range(len(infos))]
+        self.summaries = [_Summary.of(info) for info in infos]
+        self.disagree: _DisagreeMemo = {}
+
+    def members(self, root: int) -> list[int]:
+        return self.summaries[root].members
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -92,26 +147,54 @@ class _Clusters:
             i = self.parent[i]
         return i
 
+    def refuses(self, a: _Summary, b: _Summary) -> bool:
+        """Whether some member of `a` and some member of `b` cannot be linked (`cannot_link`).
+
+        Each of `cannot_link`'s reasons is asked of the clusters at once: a shared document; the
+        widest gap between their dates (their spans' `days_apart`); two different kinds; and only
+        for the members that have them, magnitudes, people and (members of a known kind) places.
+        """
+        if not a.documents.isdisjoint(b.documents):
+            return True
+        if a.span and b.span and days_apart(a.span, b.span) > self.window:
+            return True
+        if a.kind is not None and b.kind is not None and a.kind != b.kind:
+            return True
+        if (
+            a.magnitudes
+            and b.magnitudes
+            and any(magnitudes_disagree(x.evidence, y.evidence) for x in a.magnitudes for y in b.magnitudes)
+        ):
+            return True
+        if (
+            a.people
+            and b.people
+            and any(people_disagree(x.evidence, y.evidence) for x in a.people for y in b.people)
+        ):
+            return True
+        memo = self.disagree
+        for ids_a, places_a in a.places.items():
+            for ids_b, places_b in b.places.items():
+                key = (ids_a, ids_b)
+                if (found := memo.get(key)) is None:
+                    found = memo[key] = places_disagree(places_a, places_b)
+                if found:
+                    return True
+        return False
+
     def union(self, i: int, j: int) -> bool:
         a, b = self.find(i), self.find(j)
-        if a == b:
-            return False
-        if any(self.cannot(self.infos[x], self.infos[y]) for x in self.members[a] for y in self.members[b]):
+        if a == b or self.refuses(self.summaries[a], self.summaries[b]):
             return False
         if a > b:
             a, b = b, a
         self.parent[b] = a
-        self.members[a] += self.members[b]
-        self.members[b] = []
+        self.summaries[a].absorb(self.summaries[b])
         return True
 
 
 def _kinds_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
-
-
-# (lede places, lede places) by identity -> whether they disagree: the same few lists meet often
-_DisagreeMemo = dict[tuple[tuple[int, ...], tuple[int, ...]], bool]
 
 
 def cannot_link(a: _EventInfo, b: _EventInfo, window: int, memo: _DisagreeMemo | None = None) -> bool:
@@ -169,14 +252,16 @@ def link_events(
             )
         )
     window = settings.date_window_days
-    disagree: _DisagreeMemo = {}
-    clusters = _Clusters(infos, lambda a, b: cannot_link(a, b, window, disagree))
-    for *_, i, j in sorted(_dated_pairs(infos, window) + _shared_pairs(infos, settings.link_similarity)):
+    clusters = _Clusters(infos, window)
+    pairs = _dated_pairs(infos, window)
+    pairs += _shared_pairs(infos, settings.link_similarity)
+    pairs.sort()
+    for *_, i, j in pairs:
         clusters.union(i, j)
     _attach_leftovers(clusters, ATTACH_SIMILARITY)
 
     groups: dict[int, list[_EventInfo]] = defaultdict(list)
-    for info in infos:
+    for info in infos:  # in order, so each group's members are in document order
         groups[clusters.find(info.order)].append(info)
     ordered = sorted(
         groups.values(),
@@ -202,32 +287,40 @@ _Pair = tuple[float, float, int, int]
 def _dated_pairs(infos: list[_EventInfo], window: int) -> list[_Pair]:
     """Dated events at most `window` days apart with compatible kinds and places; the closest
     first. A sweep in date order keeps only events whose interval still reaches the current one."""
-    dated = sorted((i for i in infos if i.dates), key=lambda x: ((x.dates or (dt.date.min,))[0], x.order))
     # Days as ordinals, and what each pair is checked on, read once per event, not once per pair.
     first = [i.dates[0].toordinal() if i.dates else 0 for i in infos]
     last = [i.dates[1].toordinal() if i.dates else 0 for i in infos]
+    # by first day, then order (a stable sort of events taken in order)
+    dated = sorted((i.order for i in infos if i.dates), key=first.__getitem__)
     documents = [i.event.document for i in infos]
-    kinds = [i.kind for i in infos]
+    # Events of one kind that name the same places (the parser hands out one object per text,
+    # so by identity) are one class to the checks: a pair of classes is checked once.
+    classes: dict[tuple[str | None, tuple[int, ...]], int] = {}
+    examples: list[_EventInfo] = []  # one event of each class
+    class_of: list[int] = []
+    for info in infos:
+        key = (info.kind, tuple(map(id, info.places)))
+        if (found := classes.get(key)) is None:
+            found = classes[key] = len(examples)
+            examples.append(info)
+        class_of.append(found)
+    fits_by_class: list[dict[int, bool]] = [{} for _ in examples]
+    memo: dict[tuple[int, int], bool] = {}  # the same few places meet again and again
     active: list[tuple[int, int]] = []  # (last day, index) as a min-heap
     pairs: list[_Pair] = []
-    memo: dict[tuple[int, int], bool] = {}  # the same few places meet again and again
-    # The reports of one event name the same places (the parser hands out one object per
-    # text), so whole place lists meet again too: their answer is remembered by identity.
-    place_ids = [tuple(map(id, i.places)) for i in infos]
-    compatible: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
-    for info in dated:
-        i = info.order
-        start, end, document, kind, places = first[i], last[i], documents[i], kinds[i], place_ids[i]
+    for i in dated:
+        start, end, document, own = first[i], last[i], documents[i], class_of[i]
+        fits_own = fits_by_class[own]
         horizon = start - window
         while active and active[0][0] < horizon:
             heapq.heappop(active)
         for _, j in active:
-            if documents[j] == document or not _kinds_compatible(kind, kinds[j]):
+            if documents[j] == document:
                 continue
-            other = place_ids[j]
-            pair = (places, other) if places <= other else (other, places)  # `places_compatible` is symmetric
-            if (fits := compatible.get(pair)) is None:
-                fits = compatible[pair] = places_compatible(info.places, infos[j].places, memo)
+            if (fits := fits_own.get(other := class_of[j])) is None:
+                a, b = examples[own], examples[other]
+                fits = _kinds_compatible(a.kind, b.kind) and places_compatible(a.places, b.places, memo)
+                fits_own[other] = fits_by_class[other][own] = fits  # both are symmetric
             if fits:
                 gap = max(0, first[j] - end, start - last[j])  # `days_apart`, on ordinals
                 span = (end - start) + (last[j] - first[j])
@@ -267,18 +360,25 @@ def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
     """An event left alone joins the one linked event whose reports it shares the most with,
     when that is at least `threshold` and clearly more than it shares with any other (half
     as much again, `ATTACH_MARGIN`): a report that names little still names more of its own event
-    than of another."""
+    than of another. Only linked events that share a name or figure with it share anything (an
+    index by feature); `threshold` is above 0, so the others never count."""
     infos = clusters.infos
-    roots = {clusters.find(i.order) for i in infos}
-    groups = {r: clusters.members[r] for r in roots if len(clusters.members[r]) > 1}
+    root_of = [clusters.find(i.order) for i in infos]
+    groups = {r: clusters.members(r) for r in root_of if len(clusters.members(r)) > 1}
+    by_feature: dict[str, set[int]] = defaultdict(set)
+    for root, members in groups.items():
+        for m in members:
+            for feature in infos[m].evidence.features:
+                by_feature[feature].add(root)
     moves: list[tuple[float, int, int]] = []
     for info in infos:
-        if len(clusters.members[clusters.find(info.order)]) > 1:
+        if root_of[info.order] in groups:
             continue
+        sharing = set().union(*(by_feature.get(feature, ()) for feature in info.evidence.features))
         scores = sorted(
             (
-                (max(similarity(info.evidence, infos[m].evidence) for m in members), root)
-                for root, members in groups.items()
+                (max(similarity(info.evidence, infos[m].evidence) for m in groups[root]), root)
+                for root in sharing
             ),
             reverse=True,
         )
@@ -292,21 +392,28 @@ def _attach_leftovers(clusters: _Clusters, threshold: float) -> None:
 
 
 def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:
-    # Members in document-id order, so that ties (a place's spelling, the kind, the description)
-    # never depend on the order the documents were given in.
-    members = sorted(members, key=lambda m: (m.event.document, m.order))
-    single_days = Counter(m.dates[0] for m in members if m.dates and m.dates[0] == m.dates[1])
+    """The linked event of `members`, given in their order, which sorts by document first: ties
+    (a place's spelling, the kind, the description) never depend on the order the documents were
+    given in."""
     places: dict[str, str] = {}
     for member in members:
         for text, ref in zip(member.event.places, member.places, strict=False):
             places.setdefault(ref.key, text)
-    kinds = Counter(m.event.kind for m in members if m.event.kind)
     return LinkedEvent(
         id=linked_id,
         members=[m.event.id for m in members],
-        documents=sorted({m.event.document for m in members}),
-        date=single_days.most_common(1)[0][0] if single_days else None,
+        documents=list(dict.fromkeys(m.event.document for m in members)),
+        date=_most_common(m.dates[0] for m in members if m.dates and m.dates[0] == m.dates[1]),
         places=list(places.values()),
-        kind=kinds.most_common(1)[0][0] if kinds else None,
+        kind=_most_common(m.event.kind for m in members if m.event.kind),
         description=max((m.event.description for m in members), key=len),
     )
+
+
+def _most_common(values: Iterable[_Value]) -> _Value | None:
+    """The most frequent value, the first seen of those tied (as `Counter.most_common(1)`, which
+    costs more than the count itself for the few members of a linked event); None for none."""
+    counts: dict[_Value, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None

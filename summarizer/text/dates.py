@@ -16,6 +16,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 DateRange = tuple[dt.date, dt.date]
 
@@ -110,42 +112,68 @@ def resolve_date(date: dt.date | None, phrase: str | None, published: dt.date | 
         return date, date
     if not phrase:
         return None
-    text = phrase.strip().lower()
+    absolute, fixed, rule = _reading(phrase.strip().lower())
+    if absolute:
+        return fixed
+    return None if published is None or rule is None else rule(published)
+
+
+# How a phrase relative to publication resolves, given the publication date.
+_Rule = Callable[[dt.date], DateRange | None]
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=1 << 12)
+def _reading(text: str) -> tuple[bool, DateRange | None, _Rule | None]:
+    """A phrase read once however many events use it ("yesterday", "on Saturday"): whether it is
+    absolute, with its interval, else the rule that resolves it against a publication date."""
     try:
         exact = dt.date.fromisoformat(text)
     except ValueError:
         pass
     else:
-        return exact, exact
+        return True, (exact, exact), None
     if found := _YEAR_MONTH.match(text):
-        return _month_range(int(found[1]), int(found[2]))
+        return True, _month_range(int(found[1]), int(found[2])), None
     if found := _YEAR.match(text):
         year = int(found[1])
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return True, (dt.date(year, 1, 1), dt.date(year, 12, 31)), None
     if found := _DAY_MONTH_YEAR.search(text):
-        return _day_range(int(found[3]), MONTHS[found[2]], int(found[1]))
+        return True, _day_range(int(found[3]), MONTHS[found[2]], int(found[1])), None
     if found := _MONTH_DAY_YEAR.search(text):
-        return _day_range(int(found[3]), MONTHS[found[1]], int(found[2]))
+        return True, _day_range(int(found[3]), MONTHS[found[1]], int(found[2])), None
     if found := _MONTH_YEAR.search(text):
-        return _month_range(int(found[2]), MONTHS[found[1]])
-    if published is None:
-        return None
+        return True, _month_range(int(found[2]), MONTHS[found[1]]), None
+    return False, None, _relative_rule(text)
+
+
+def _relative_rule(text: str) -> _Rule | None:
     if found := _MONTH_LAST_YEAR.search(text):
-        return _month_range(published.year - 1, MONTHS[found[1]])
+        month = MONTHS[found[1]]
+        return lambda published: _month_range(published.year - 1, month)
     if (found := _MONTH_DAY.search(text)) or (found := _DAY_MONTH.search(text)):
         month_text, day_text = (found[1], found[2]) if found.re is _MONTH_DAY else (found[2], found[1])
-        day = _day_on_or_before(published, MONTHS[month_text], int(day_text))
-        return None if day is None else (day, day)
+        month, day_number = MONTHS[month_text], int(day_text)
+
+        def on_or_before(published: dt.date) -> DateRange | None:
+            day = _day_on_or_before(published, month, day_number)
+            return None if day is None else (day, day)
+
+        return on_or_before
     if _OVERNIGHT.search(text):
-        return published - dt.timedelta(days=1), published
+        return lambda published: (published - _ONE_DAY, published)
     if _YESTERDAY.search(text):
-        day = published - dt.timedelta(days=1)
-        return day, day
+        return lambda published: (published - _ONE_DAY, published - _ONE_DAY)
     if _SAME_DAY.search(text):
-        return published, published
+        return lambda published: (published, published)
     if found := _WEEKDAY.search(text):
-        day = weekday_on_or_before(published, WEEKDAYS[found[2]], strictly_before=bool(found[1]))
-        return day, day + dt.timedelta(days=1) if found[3] else day
+        weekday, strictly_before, night = WEEKDAYS[found[2]], bool(found[1]), bool(found[3])
+
+        def latest_weekday(published: dt.date) -> DateRange:
+            day = weekday_on_or_before(published, weekday, strictly_before=strictly_before)
+            return day, day + _ONE_DAY if night else day
+
+        return latest_weekday
     return None
 
 

@@ -191,6 +191,24 @@ class PlaceRef:
         return frozenset(found - {self.head, ""})
 
     @lazy_property
+    def names(self) -> frozenset[str]:
+        """What another place's text can find this one by: its whole names (its own, its key, its
+        containers' and their chains, its parts', those of the places it lies in: `within`) and
+        the words of its name without the admin word (`core`)."""
+        chains = (", ".join(self.containers[i:]) for i in range(len(self.containers)))
+        whole = (self.head, self.key, " ".join(self.core), *self.containers, *chains, *self.components)
+        return frozenset((*whole, *self.within, *self.core))
+
+    @lazy_property
+    def mentions(self) -> frozenset[str]:
+        """What this place's text can find another by: its `names` and every word of its own
+        and its containers' names. Two places that can be one (`_same_place_possible`) always
+        have one's `names` meet the other's `mentions`: each of its rules finds a whole name,
+        or the words of a name's `core`, in the other's text."""
+        words = (word for text in (self.head, *self.containers) for word in text.split())
+        return self.names.union(words)
+
+    @lazy_property
     def care(self) -> bool:
         """A hospital or clinic: where people were taken, not where the incident was."""
         return is_care_facility(self.head)
@@ -338,6 +356,13 @@ def places_compatible(
     """
     if not a or not b:
         return True
+    # Neither side's texts name the other's places: no two of them can be one place
+    # (`PlaceRef.mentions`), and the many pairs of unrelated places are told apart at once.
+    names_a, names_b = frozenset().union(*(p.names for p in a)), frozenset().union(*(q.names for q in b))
+    mentions_a = frozenset().union(*(p.mentions for p in a))
+    mentions_b = frozenset().union(*(q.mentions for q in b))
+    if names_a.isdisjoint(mentions_b) and names_b.isdisjoint(mentions_a):
+        return False
     for p in a:
         for q in b:
             if memo is None:

@@ -70,6 +70,8 @@ _CLOSING_QUOTES = re.compile(r"""["'”’`]+(?=\s|$)""")
 
 def segment(text: str) -> list[Sentence]:
     """The sentences of `text`, as offsets into it, numbered from 0."""
+    if not text:  # nothing to cut (a document known only by its metadata)
+        return []
     sentences: list[Sentence] = []
     for line_start, line_end in _lines(text):
         for start, end in _line_sentences(text, line_start, line_end):

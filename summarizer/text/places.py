@@ -263,7 +263,7 @@ def parse_place(text: str | None, aliases: dict[str, str]) -> PlaceRef | None:
 # claims parses some 30,000 distinct place texts, and linking, a later run or extraction asks
 # for the same ones again. A `PlaceRef` is an immutable value, so one object serves every caller.
 _PARSED: dict[tuple[tuple[str, str], ...], dict[str, PlaceRef | None]] = {}
-_PARSED_LIMIT = 1 << 18  # texts kept per alias table; past it the table starts afresh
+_PARSED_LIMIT = 1 << 16  # texts kept per alias table (a long batch stays bounded); past it, afresh
 
 
 def place_parser(aliases: dict[str, str]) -> Callable[[str | None], PlaceRef | None]:

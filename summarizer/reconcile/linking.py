@@ -197,12 +197,13 @@ def _kinds_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def cannot_link(a: _EventInfo, b: _EventInfo, window: int, memo: _DisagreeMemo | None = None) -> bool:
+def cannot_link(a: _EventInfo, b: _EventInfo, window: int) -> bool:
     """Distinctive facts that disagree: the two events are different, whatever they share.
 
     Two events of one document (the extractor already told them apart); dates at most `window`
     days apart fail; kinds that differ; magnitudes that differ; and, for two incidents (both of
-    a known kind), places that cannot be the same (`places_compatible`).
+    a known kind), places that cannot be the same (`places_compatible`). The rule for two
+    events; `_Clusters.refuses` asks it of two clusters at once (a test holds them together).
     """
     if a.event.document == b.event.document:
         return True
@@ -214,12 +215,7 @@ def cannot_link(a: _EventInfo, b: _EventInfo, window: int, memo: _DisagreeMemo |
         return True
     if a.kind is None or b.kind is None:
         return False
-    if memo is None:
-        return places_disagree(a.lede_places, b.lede_places)
-    key = (a.lede_ids, b.lede_ids)
-    if (found := memo.get(key)) is None:
-        found = memo[key] = places_disagree(a.lede_places, b.lede_places)
-    return found
+    return places_disagree(a.lede_places, b.lede_places)
 
 
 def link_events(

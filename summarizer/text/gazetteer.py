@@ -43,12 +43,13 @@ class Known:
 
 _APOSTROPHES = re.compile(r"[’'`´.]")
 _NOT_WORD = re.compile(r"[^\w]+")
-_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*\Z")
+# Words of ASCII letters and digits, single spaces between: a name that only case can change.
+PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*\Z")
 
 
 def fold(text: str) -> str:
     """Lower case, accents and periods removed, whitespace collapsed: 'Calif.' -> 'calif'."""
-    if _PLAIN.match(text):  # words and single spaces (most names): nothing to remove
+    if PLAIN_NAME.match(text):  # words and single spaces (most names): nothing to remove
         return text.lower()
     if text.isascii():  # nothing to decompose (NFKD leaves ASCII as it is)
         plain = text.lower()

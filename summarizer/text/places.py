@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer.lazy import lazy_property
-from summarizer.text.gazetteer import Level, fold, lookup
+from summarizer.text.gazetteer import PLAIN_NAME, Level, fold, lookup
 
 DEFAULT_PLACE_ALIASES: dict[str, str] = {
     "kiev": "kyiv",
@@ -98,7 +98,6 @@ _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _PREFIXES = ("the city of ", "city of ", "the town of ", "town of ", "the ")
 _APOSTROPHES = re.compile(r"[’'`´.]")
 _NOT_NAME = re.compile(r"[^\w,()&/+]+")
-_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*\Z")
 _PARENTHESIZED = re.compile(r"\(([^()]*)\)")
 _WITHIN_WORD = re.compile(r"^(.+?) (?:in|of|near) (.+)$")
 _BOTH_ACROSS = re.compile(r"^(?:both|across) ")
@@ -106,7 +105,7 @@ _BOTH_ACROSS = re.compile(r"^(?:both|across) ")
 
 def normalize_place_text(text: str, aliases: dict[str, str]) -> str:
     """Case, diacritics, punctuation, 'the city of', aliases; admin words are kept."""
-    if _PLAIN.match(text):  # words and single spaces (most names): nothing to fold but case
+    if PLAIN_NAME.match(text):  # words and single spaces (most names): nothing to fold but case
         folded = text.lower()
     else:
         if text.isascii():  # no diacritics to fold: the common case, and NFKD is the slow step

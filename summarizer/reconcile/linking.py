@@ -21,10 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from summarizer.reconcile.evidence import (
     Evidence,
@@ -50,9 +49,6 @@ _KIND_SYNONYMS = {
     "gunfire": "shooting",
     "shootings": "shooting",
 }
-
-
-_Value = TypeVar("_Value", bound=Hashable)
 
 
 def normalize_kind(kind: str | None) -> str | None:
@@ -158,7 +154,7 @@ class _Clusters:
             return True
         if a.span and b.span and days_apart(a.span, b.span) > self.window:
             return True
-        if a.kind is not None and b.kind is not None and a.kind != b.kind:
+        if not _kinds_compatible(a.kind, b.kind):
             return True
         if (
             a.magnitudes
@@ -391,25 +387,18 @@ def _linked_event(linked_id: str, members: list[_EventInfo]) -> LinkedEvent:
     """The linked event of `members`, given in their order, which sorts by document first: ties
     (a place's spelling, the kind, the description) never depend on the order the documents were
     given in."""
+    single_days = Counter(m.dates[0] for m in members if m.dates and m.dates[0] == m.dates[1])
     places: dict[str, str] = {}
     for member in members:
         for text, ref in zip(member.event.places, member.places, strict=False):
             places.setdefault(ref.key, text)
+    kinds = Counter(m.event.kind for m in members if m.event.kind)
     return LinkedEvent(
         id=linked_id,
         members=[m.event.id for m in members],
         documents=list(dict.fromkeys(m.event.document for m in members)),
-        date=_most_common(m.dates[0] for m in members if m.dates and m.dates[0] == m.dates[1]),
+        date=single_days.most_common(1)[0][0] if single_days else None,
         places=list(places.values()),
-        kind=_most_common(m.event.kind for m in members if m.event.kind),
+        kind=kinds.most_common(1)[0][0] if kinds else None,
         description=max((m.event.description for m in members), key=len),
     )
-
-
-def _most_common(values: Iterable[_Value]) -> _Value | None:
-    """The most frequent value, the first seen of those tied (as `Counter.most_common(1)`, which
-    costs more than the count itself for the few members of a linked event); None for none."""
-    counts: dict[_Value, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None

@@ -243,8 +243,8 @@ class _Group:
             same = self.by_place[own] = _Same(own, [], {})
         if text:
             same.texts[text] = 0
-        found = self.by_text[text] = same
-        return found
+        self.by_text[text] = same
+        return same
 
 
 def _most_used(counts: dict[str, int]) -> str:

@@ -139,7 +139,6 @@ def _totals_with_parts(refs: dict[str, PlaceRef], event: EventPlaces) -> list[To
     """The places of one group that contain others, in the group's order, with those others."""
     found: list[TotalParts] = []
     qualified: dict[str, PlaceRef] | None = None
-    memo = event._inside
     for total_key, total in refs.items():
         if total.residual:
             continue  # an unstated place is a part of every total, never a total
@@ -156,11 +155,7 @@ def _totals_with_parts(refs: dict[str, PlaceRef], event: EventPlaces) -> list[To
         for k, ref in candidates.items():
             if k == total_key or ref.residual:
                 continue
-            # `within_remembered`, inline: this is the one comparison made for every group
-            pair = (id(ref), id(total))
-            if (within := memo.get(pair)) is None:
-                within = memo[pair] = _within(ref, total, event)
-            if within:
+            if within_remembered(ref, total, event):
                 inside.append(k)
         if not inside:
             continue
